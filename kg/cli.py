@@ -1,0 +1,128 @@
+"""The `kg` command line: parse arguments, call plain functions, render errors as one line.
+
+Every command imports its stage lazily, so `kg --help` and `kg query` never load spaCy or pyvis.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg import __version__
+from kg.errors import KgError
+
+app = typer.Typer(
+    name="kg",
+    help="Build an RDF knowledge graph of who does what to whom from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+DEFAULT_GRAPH = Path("output/graph.ttl")
+DEFAULT_PAGE = Path("output/graph.html")
+
+GraphOption = Annotated[
+    Path, typer.Option("-g", "--graph", help="Graph file (any RDF format) or kg store folder.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Build an RDF knowledge graph of who does what to whom from news articles."""
+
+
+@app.command()
+def build(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files (.txt, .md) and folders to read. Default: seeds/."),
+    ] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Graph file to write.")] = DEFAULT_GRAPH,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "-f",
+            "--format",
+            help="turtle, ntriples, nquads, trig or jsonld. Default: from the file extension.",
+        ),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="An installed spaCy pipeline to add its parser and NER, e.g. en_core_web_sm."),
+    ] = None,
+) -> None:
+    """Read news articles and write their knowledge graph."""
+    from kg.build import build as run_build
+
+    summary = run_build(inputs or [Path("seeds")], out, fmt=fmt, model=model)
+    for line in summary.lines():
+        typer.echo(line)
+
+
+@app.command()
+def query(
+    query_file: Annotated[
+        Path | None, typer.Argument(metavar="QUERY.rq", help="SPARQL query file.")
+    ] = None,
+    graph: GraphOption = DEFAULT_GRAPH,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "-f",
+            "--format",
+            help="table, csv, tsv, json, xml; for CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld.",
+        ),
+    ] = "table",
+) -> None:
+    """Run a SPARQL query against a graph and print the result."""
+    from kg.query import run_query_file
+
+    typer.echo(run_query_file(query_file, graph, fmt), nl=False)
+
+
+@app.command()
+def viz(
+    graph: GraphOption = DEFAULT_GRAPH,
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML page to write.")] = DEFAULT_PAGE,
+) -> None:
+    """Write an interactive HTML page of the graph."""
+    from kg.render import render
+
+    render(graph, out)
+    typer.echo(f"wrote {out}")
+
+
+def main() -> None:
+    """Console entry point: run the app and turn every expected failure into one line."""
+    args = sys.argv[1:] or ["--help"]
+    try:
+        app(args, prog_name="kg", standalone_mode=False)
+    except KgError as err:
+        _fail(str(err), err.exit_code)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.TyperException as err:
+        _fail(err.format_message(), err.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        _fail("aborted", 130)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"kg: error: {' '.join(message.split())}", err=True)
+    sys.exit(code)

@@ -1,0 +1,167 @@
+"""Load ontology/*.ttl: the vocabulary, the curated entities and the background knowledge.
+
+Everything kg knows about the world before it reads an article is data in these files; this
+module checks it on load and offers it to the other stages as plain Python values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.errors import DataError
+from kg.namespaces import KG, bind_prefixes
+from kg.records import RELATIONS, Entity
+
+VOCABULARY_FILE = "kg.ttl"
+SHAPES_FILE = "shapes.ttl"
+
+
+def default_directory() -> Path:
+    """Where the ontology lives: $KG_ONTOLOGY, ./ontology, or the one beside the package."""
+    if env := os.environ.get("KG_ONTOLOGY"):
+        return Path(env)
+    local = Path.cwd() / "ontology"
+    if (local / VOCABULARY_FILE).is_file():
+        return local
+    return Path(__file__).resolve().parent.parent / "ontology"
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """The vocabulary and the known entities, read from one folder of Turtle files."""
+
+    directory: Path
+    graph: Graph = field(repr=False)
+    """The vocabulary only (classes and properties), as exported by `kg ontology`."""
+    entities: dict[str, Entity] = field(repr=False)
+    descriptors: dict[str, tuple[str, ...]] = field(repr=False)
+    """Entity or class IRI → nouns that can refer back to it ("chipmaker")."""
+    makers: dict[str, str] = field(repr=False)
+    """Product IRI → organisation known to make it (background knowledge)."""
+    affiliations: dict[str, str] = field(repr=False)
+    """Person IRI → organisation the person is known for (background knowledge)."""
+    fingerprint: str = ""
+    """SHA-256 over the files read: a change means earlier builds are stale."""
+
+    @cached_property
+    def classes(self) -> frozenset[str]:
+        return frozenset(str(c) for c in self.graph.subjects(RDF.type, _OWL_CLASS))
+
+    @cached_property
+    def superclasses(self) -> dict[str, frozenset[str]]:
+        """Class IRI → the class and every kg class above it."""
+        direct: dict[str, set[str]] = defaultdict(set)
+        for sub, sup in self.graph.subject_objects(RDFS.subClassOf):
+            direct[str(sub)].add(str(sup))
+        closure: dict[str, frozenset[str]] = {}
+        for cls in self.classes:
+            seen, todo = {cls}, [cls]
+            while todo:
+                for sup in direct.get(todo.pop(), ()):
+                    if sup not in seen:
+                        seen.add(sup)
+                        todo.append(sup)
+            closure[cls] = frozenset(s for s in seen if s in self.classes)
+        return closure
+
+    def is_a(self, entity_type: str, cls: URIRef | str) -> bool:
+        """Whether a class is `cls` or below it."""
+        return str(cls) in self.superclasses.get(entity_type, frozenset({entity_type}))
+
+    def relation_iri(self, name: str) -> URIRef:
+        return KG[name]
+
+
+_OWL_CLASS = URIRef("http://www.w3.org/2002/07/owl#Class")
+
+
+def load_ontology(directory: Path | None = None) -> Ontology:
+    """Read and check every Turtle file in the ontology folder."""
+    directory = directory or default_directory()
+    vocabulary_path = directory / VOCABULARY_FILE
+    if not vocabulary_path.is_file():
+        raise DataError(f"no {VOCABULARY_FILE} in the ontology folder", path=directory)
+    digest = hashlib.sha256()
+    vocabulary = bind_prefixes(Graph())
+    data = Graph()
+    for path in sorted(directory.glob("*.ttl")):
+        if path.name == SHAPES_FILE:
+            continue
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        _parse_into(vocabulary if path.name == VOCABULARY_FILE else data, path)
+    for name in RELATIONS:
+        if (KG[name], RDF.type, _OBJECT_PROPERTY) not in vocabulary:
+            raise DataError(f"relation kg:{name} is not declared", path=vocabulary_path)
+    classes = {str(c) for c in vocabulary.subjects(RDF.type, _OWL_CLASS)}
+    entities = _entities(data, classes, directory)
+    descriptors: dict[str, tuple[str, ...]] = {}
+    for graph in (vocabulary, data):
+        for subject in set(graph.subjects(KG.descriptor, None)):
+            nouns = sorted(str(o) for o in graph.objects(subject, KG.descriptor))
+            descriptors[str(subject)] = tuple(nouns)
+    return Ontology(
+        directory=directory,
+        graph=vocabulary,
+        entities=entities,
+        descriptors=descriptors,
+        makers=_background(data, KG.maker, entities, directory),
+        affiliations=_background(data, KG.affiliation, entities, directory),
+        fingerprint=digest.hexdigest(),
+    )
+
+
+_OBJECT_PROPERTY = URIRef("http://www.w3.org/2002/07/owl#ObjectProperty")
+
+
+def _parse_into(graph: Graph, path: Path) -> None:
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as err:  # rdflib raises many types for bad syntax
+        reason = " ".join(str(err).split())[:200]
+        raise DataError(f"not valid Turtle: {reason}", path=path) from None
+
+
+def _entities(data: Graph, classes: set[str], directory: Path) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    owner: dict[str, str] = {}
+    for subject in sorted(set(data.subjects(RDFS.label, None)), key=str):
+        iri = str(subject)
+        types = [str(t) for t in data.objects(subject, RDF.type) if str(t) in classes]
+        labels = [str(o) for o in data.objects(subject, RDFS.label)]
+        if len(types) != 1:
+            raise DataError(
+                f"entity <{iri}> needs exactly one kg class, has {len(types)}", path=directory
+            )
+        if len(labels) != 1:
+            raise DataError(f"entity <{iri}> needs exactly one rdfs:label", path=directory)
+        aliases = tuple(sorted(str(o) for o in data.objects(subject, SKOS.altLabel)))
+        for name in (labels[0], *aliases):
+            key = name.casefold()
+            if key in owner and owner[key] != iri:
+                raise DataError(
+                    f"name {name!r} belongs to both <{owner[key]}> and <{iri}>", path=directory
+                )
+            owner[key] = iri
+        entities[iri] = Entity(iri=iri, label=labels[0], type=types[0], aliases=aliases)
+    return entities
+
+
+def _background(
+    data: Graph, predicate: URIRef, entities: dict[str, Entity], directory: Path
+) -> dict[str, str]:
+    facts: dict[str, str] = {}
+    for subject, obj in data.subject_objects(predicate):
+        if str(obj) not in entities:
+            raise DataError(
+                f"<{subject}> {predicate.n3()} names unknown entity <{obj}>", path=directory
+            )
+        facts[str(subject)] = str(obj)
+    return facts
