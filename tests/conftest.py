@@ -1,0 +1,54 @@
+"""Shared fixtures and the rules for tests that need external tools."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, to_isomorphic
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = ROOT / "seeds"
+
+REQUIRE_EXTERNAL = os.environ.get("KG_REQUIRE_EXTERNAL") == "1"
+"""Set by CI: a missing browser, parser or server is a failure there, not a skip."""
+
+
+def need_tool(name: str, why: str) -> str:
+    """The path of an executable, or skip (fail under KG_REQUIRE_EXTERNAL=1) with the reason."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed ({why})"
+        if REQUIRE_EXTERNAL:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def assert_isomorphic(expected: Graph, actual: Graph) -> None:
+    """Compare graphs as graphs and, on failure, show what is only on each side."""
+    iso_expected, iso_actual = to_isomorphic(expected), to_isomorphic(actual)
+    if iso_expected == iso_actual:
+        return
+    _, only_expected, only_actual = graph_diff(iso_expected, iso_actual)
+    lines = ["graphs differ"]
+    lines += [f"- {t[0].n3()} {t[1].n3()} {t[2].n3()}" for t in sorted(only_expected)[:40]]
+    lines += [f"+ {t[0].n3()} {t[1].n3()} {t[2].n3()}" for t in sorted(only_actual)[:40]]
+    pytest.fail("\n".join(lines))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def ontology():
+    from kg.ontology import load_ontology
+
+    return load_ontology(ROOT / "ontology")
