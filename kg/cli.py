@@ -64,7 +64,9 @@ def build(
     ] = None,
     model: Annotated[
         str | None,
-        typer.Option(help="An installed spaCy pipeline to add its parser and NER, e.g. en_core_web_sm."),
+        typer.Option(
+            help="An installed spaCy pipeline to add its parser and NER, e.g. en_core_web_sm."
+        ),
     ] = None,
 ) -> None:
     """Read news articles and write their knowledge graph."""

@@ -30,16 +30,13 @@ def format_for(path: Path, requested: str | None) -> str:
     """The export format asked for, or the one the file's extension names."""
     if requested is not None:
         if requested not in FORMATS:
-            raise UsageError(
-                f"unknown format {requested!r}; choose one of {', '.join(FORMATS)}"
-            )
+            raise UsageError(f"unknown format {requested!r}; choose one of {', '.join(FORMATS)}")
         return requested
     try:
         return _EXTENSIONS[path.suffix.lower()]
     except KeyError:
         raise UsageError(
-            f"cannot tell the format from {path.name!r}; pass -f/--format "
-            f"({', '.join(FORMATS)})"
+            f"cannot tell the format from {path.name!r}; pass -f/--format ({', '.join(FORMATS)})"
         ) from None
 
 

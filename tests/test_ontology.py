@@ -1,0 +1,101 @@
+"""The ontology folder: vocabulary and curated entities load, and faults are named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.errors import DataError
+from kg.namespaces import ENTITY, KG
+from kg.ontology import load_ontology
+from kg.records import RELATIONS
+
+from .conftest import ROOT
+
+SEED_ACTORS = [
+    "OpenAI", "DeepSeek", "Microsoft", "Nvidia", "David Sacks", "The New York Times",
+    "Sam Altman", "Meta", "Financial Times", "Bloomberg", "Fox News", "the White House",
+    "R1", "V3", "ChatGPT", "GPT-4", "Llama", "H800",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("label", SEED_ACTORS)
+def test_ontology_lists_seed_actor(ontology, label: str) -> None:
+    assert label in {e.label for e in ontology.entities.values()}
+
+
+@pytest.mark.parametrize(
+    ("alias", "iri"),
+    [
+        ("David Sachs", ENTITY["David_Sacks"]),
+        ("Сем Альтман", ENTITY["Sam_Altman"]),
+        ("NYT", ENTITY["The_New_York_Times"]),
+    ],
+)
+def test_ontology_alias_belongs_to_entity(ontology, alias: str, iri: str) -> None:
+    assert alias in ontology.entities[str(iri)].aliases
+
+
+@pytest.mark.parametrize("name", RELATIONS)
+def test_ontology_declares_relation_with_label_comment_domain_range(ontology, name: str) -> None:
+    from rdflib.namespace import RDFS
+
+    for predicate in (RDFS.label, RDFS.comment, RDFS.domain, RDFS.range):
+        assert ontology.graph.value(KG[name], predicate) is not None, predicate
+
+
+@pytest.mark.parametrize(
+    ("child", "parent"),
+    [
+        (KG.NewsOrganization, KG.Organization),
+        (KG.Company, KG.Organization),
+        (KG.AIModel, KG.Product),
+    ],
+)
+def test_ontology_class_hierarchy_is_transitive(ontology, child, parent) -> None:
+    assert ontology.is_a(str(child), parent)
+
+
+def test_ontology_background_knowledge_points_at_entities(ontology) -> None:
+    assert ontology.makers[str(ENTITY["ChatGPT"])] == str(ENTITY["OpenAI"])
+    assert ontology.affiliations[str(ENTITY["Sam_Altman"])] == str(ENTITY["OpenAI"])
+
+
+HEADER = (
+    "@prefix kg: <https://w3id.org/kg-news/ontology#> .\n"
+    "@prefix ent: <https://w3id.org/kg-news/entity/> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("entities", "message"),
+    [
+        ('ent:A a kg:Company ; rdfs:label "A" ; skos:altLabel "Same" .\n'
+         'ent:B a kg:Company ; rdfs:label "B" ; skos:altLabel "same" .\n', "belongs to both"),
+        ('ent:A a kg:Company, kg:Person ; rdfs:label "A" .\n', "exactly one kg class"),
+        ('ent:A a kg:Company ; rdfs:label "A", "A2" .\n', "exactly one rdfs:label"),
+        ('ent:A a kg:Product ; rdfs:label "A" ; kg:maker ent:Nobody .\n', "unknown entity"),
+        ("ent:A a kg:Company ; rdfs:label \"A .\n", "not valid Turtle"),
+    ],
+    ids=["duplicate-alias", "two-types", "two-labels", "unknown-maker", "bad-turtle"],
+)  # fmt: skip
+def test_ontology_fault_is_reported_with_file(tmp_path: Path, entities: str, message: str) -> None:
+    shutil.copy(ROOT / "ontology" / "kg.ttl", tmp_path / "kg.ttl")
+    (tmp_path / "entities.ttl").write_text(HEADER + entities, encoding="utf-8")
+    with pytest.raises(DataError, match=message) as raised:
+        load_ontology(tmp_path)
+    assert str(tmp_path) in str(raised.value)
+
+
+def test_ontology_fingerprint_changes_with_data(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "ontology", tmp_path / "ontology")
+    before = load_ontology(tmp_path / "ontology").fingerprint
+    with (tmp_path / "ontology" / "entities.ttl").open("a", encoding="utf-8") as handle:
+        handle.write('ent:Acme a kg:Company ; rdfs:label "Acme Robotics" .\n')
+    after = load_ontology(tmp_path / "ontology")
+    assert after.fingerprint != before
+    assert str(ENTITY["Acme"]) in after.entities
