@@ -82,6 +82,9 @@ def query(
     query_file: Annotated[
         Path | None, typer.Argument(metavar="QUERY.rq", help="SPARQL query file.")
     ] = None,
+    query_text: Annotated[
+        str | None, typer.Option("-q", "--query", help="Run this query text instead of a file.")
+    ] = None,
     graph: GraphOption = DEFAULT_GRAPH,
     fmt: Annotated[
         str,
@@ -91,23 +94,55 @@ def query(
             help="table, csv, tsv, json, xml; for CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld.",
         ),
     ] = "table",
+    bind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bind",
+            metavar="NAME=VALUE",
+            help="Pre-bind a variable to <iri>, a prefixed name (ent:OpenAI) or a literal.",
+        ),
+    ] = None,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote", help="Allow SERVICE calls and FROM / FROM NAMED in the query."
+        ),
+    ] = False,
 ) -> None:
-    """Run a SPARQL query against a graph and print the result."""
-    from kg.query import run_query_file
+    """Run a read-only SPARQL query against a graph and print the result."""
+    from kg.results import check_format, format_result
+    from kg.sparql import parse_binding, query_graph, read_query
 
-    typer.echo(run_query_file(query_file, graph, fmt), nl=False)
+    check_format(fmt)
+    text, source = read_query(query_file, query_text)
+    bindings = dict(parse_binding(b) for b in bind or [])
+    result = query_graph(graph, text, source=source, bindings=bindings, allow_remote=allow_remote)
+    typer.echo(format_result(result, fmt), nl=False)
 
 
 @app.command()
 def viz(
     graph: GraphOption = DEFAULT_GRAPH,
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML page to write.")] = DEFAULT_PAGE,
+    title: Annotated[
+        str | None, typer.Option("--title", help='Page title. Default: "kg — " + graph file name.')
+    ] = None,
+    open_page: Annotated[
+        bool, typer.Option("--open", help="Open the page in the default browser.")
+    ] = False,
 ) -> None:
-    """Write an interactive HTML page of the graph."""
+    """Write an interactive HTML page of the graph: one self-contained file, no network."""
     from kg.render import render
 
-    render(graph, out)
-    typer.echo(f"wrote {out}")
+    page = render(graph, out, title=title)
+    typer.echo(
+        f"wrote {page.path} ({page.entities} entities, {page.relations} relations, "
+        f"{page.size // 1024} KiB)"
+    )
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(page.path.resolve().as_uri())
 
 
 def main() -> None:
