@@ -12,7 +12,7 @@ import re
 
 import pyoxigraph as ox
 
-from kg.errors import UsageError
+from kg.errors import QueryError, UsageError
 from kg.namespaces import PREFIXES
 
 SOLUTION_FORMATS: dict[str, ox.QueryResultsFormat | None] = {
@@ -48,8 +48,19 @@ def check_format(fmt: str) -> str:
 
 
 def format_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> str:
-    """The result as text in `fmt`; a format that does not fit the query form is a usage error."""
+    """The result as text in `fmt`; a format that does not fit the query form is a usage error.
+
+    Oxigraph evaluates lazily, so an error while running (a SERVICE that does not answer, say)
+    surfaces here and becomes a QueryError.
+    """
     check_format(fmt)
+    try:
+        return _format(result, fmt)
+    except (OSError, RuntimeError) as err:
+        raise QueryError(f"query failed while running: {' '.join(str(err).split())}") from None
+
+
+def _format(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> str:
     if isinstance(result, ox.QueryTriples):
         if fmt not in GRAPH_FORMATS:
             raise _mismatch(fmt, "CONSTRUCT/DESCRIBE", GRAPH_FORMATS)

@@ -332,13 +332,21 @@ def _execute(
 
 
 def _query_error(err: SyntaxError, source: str) -> str:
-    """Oxigraph says 'error at 3:2: expected ...'; report it as source:3:2: reason."""
+    """Oxigraph says 'error at 3:2: expected ...'; report it as source:3:2: a short reason."""
     message = " ".join(str(err.msg).split())
     match = re.match(r"error at (\d+):(\d+): (.*)", message)
-    if match:
-        line, column, reason = match.groups()
-        return f"{source}:{line}:{column}: syntax error: {reason}"
-    return f"{source}: syntax error: {message}"
+    if match is None:
+        return f"{source}: syntax error: {_shorten(message)}"
+    line, column, reason = match.groups()
+    return f"{source}:{line}:{column}: syntax error: {_shorten(reason)}"
+
+
+def _shorten(reason: str, limit: int = 100) -> str:
+    """Oxigraph can list every token it expected; keep the first few."""
+    if len(reason) <= limit:
+        return reason
+    cut = reason.rfind(", ", 0, limit)
+    return reason[: cut if cut > 0 else limit] + ", ..."
 
 
 def query_graph(
