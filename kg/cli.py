@@ -121,6 +121,60 @@ def query(
 
 
 @app.command()
+def validate(graph: GraphOption = DEFAULT_GRAPH) -> None:
+    """Check a graph against ontology/shapes.ttl (SHACL); exit 1 if it does not conform."""
+    from kg.validate import format_report
+    from kg.validate import validate as run_validate
+
+    report = run_validate(graph)
+    for line in format_report(report):
+        typer.echo(line)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ontology(
+    out: Annotated[Path, typer.Option("-o", "--out", help="File to write; format from extension.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("-f", "--format", help="turtle, ntriples, nquads, trig or jsonld."),
+    ] = None,
+) -> None:
+    """Write the kg vocabulary (ontology/kg.ttl) in any export format."""
+    from kg.push import write_ontology
+
+    typer.echo(f"wrote {write_ontology(out, fmt)}")
+
+
+@app.command()
+def push(
+    endpoint: Annotated[
+        str, typer.Option("--endpoint", help="SPARQL 1.1 Graph Store endpoint URL.")
+    ],
+    graph: Annotated[
+        Path, typer.Option("-g", "--graph-file", help="Graph file or kg store folder to send.")
+    ] = DEFAULT_GRAPH,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--graph",
+            metavar="IRI",
+            help="Graph IRI to write into ('default' for the default graph); "
+            "without it the whole dataset is sent.",
+        ),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the graph (PUT) instead of adding (POST).")
+    ] = False,
+) -> None:
+    """Send the graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint."""
+    from kg.push import push as run_push
+
+    typer.echo(run_push(graph, endpoint, graph_iri=target, replace=replace).line())
+
+
+@app.command()
 def viz(
     graph: GraphOption = DEFAULT_GRAPH,
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML page to write.")] = DEFAULT_PAGE,

@@ -1,0 +1,145 @@
+"""Check a graph against the SHACL shapes in ontology/shapes.ttl with pySHACL.
+
+Validation runs over the union of the graph's named graphs plus the vocabulary, since the
+shapes ask the vocabulary which classes and relations exist. It runs after every build, so it
+does no inference and reads the shapes once per process.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+
+from kg.errors import DataError
+from kg.namespaces import ONTOLOGY_IRI, bind_prefixes
+from kg.ontology import SHAPES_FILE, default_directory, load_ontology
+from kg.results import prefixed
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One result of the SHACL report."""
+
+    focus: str
+    path: str
+    message: str
+    severity: str = "Violation"
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Whether the graph conforms, every violation, and what it cost."""
+
+    conforms: bool
+    violations: tuple[Violation, ...] = field(default=())
+    triples: int = 0
+    seconds: float = 0.0
+
+
+def validate(source: Path | Graph | Dataset, ontology_dir: Path | None = None) -> ValidationReport:
+    """Validate a graph file, a kg store folder, or an rdflib Graph/Dataset (read as a union)."""
+    from pyshacl import validate as shacl_validate
+
+    started = time.perf_counter()
+    data = _union(source)
+    if (ONTOLOGY_IRI, RDF.type, None) not in data:
+        for triple in load_ontology(ontology_dir).graph:
+            data.add(triple)
+    conforms, results, _ = shacl_validate(
+        data,
+        shacl_graph=_shapes(ontology_dir or default_directory()),
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
+    )
+    violations = _violations(results)
+    return ValidationReport(
+        conforms=bool(conforms),
+        violations=violations,
+        triples=len(data),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def format_report(report: ValidationReport) -> list[str]:
+    """One line per violation (focus node, path, message), or "conforms"."""
+    if report.conforms:
+        return ["conforms"]
+    lines = [
+        f"{v.focus}  {v.path or '-'}  {v.message}"
+        + (f" (value {v.value})" if v.value and v.value not in v.message else "")
+        for v in report.violations
+    ]
+    count = len(report.violations)
+    lines.append(f"does not conform: {count} violation{'' if count == 1 else 's'}")
+    return lines
+
+
+@lru_cache(maxsize=4)
+def _shapes(directory: Path) -> Graph:
+    path = directory / SHAPES_FILE
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except FileNotFoundError:
+        raise DataError(f"no {SHAPES_FILE} in the ontology folder", path=directory) from None
+    except Exception as err:  # rdflib raises many types for bad syntax
+        raise DataError(
+            f"not valid Turtle: {' '.join(str(err).split())[:200]}", path=path
+        ) from None
+    return graph
+
+
+def _union(source: Path | Graph | Dataset) -> Graph:
+    """A plain Graph of every triple, whichever graph it is in."""
+    union = bind_prefixes(Graph())
+    if isinstance(source, Dataset):
+        for s, p, o, _ in source.quads():
+            union.add((s, p, o))
+        return union
+    if isinstance(source, Graph):
+        for triple in source:
+            union.add(triple)
+        return union
+    from kg.sparql import open_graph
+
+    store = open_graph(Path(source))
+    triples = store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+    )
+    union.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return union
+
+
+def _violations(results: Graph) -> tuple[Violation, ...]:
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        severity = results.value(result, SH.resultSeverity)
+        found.append(
+            Violation(
+                focus=_show(results.value(result, SH.focusNode)),
+                path=_show(results.value(result, SH.resultPath)),
+                message=" ".join(str(results.value(result, SH.resultMessage) or "").split()),
+                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+                value=_show(results.value(result, SH.value)),
+            )
+        )
+    return tuple(sorted(set(found), key=lambda v: (v.focus, v.path, v.message)))
+
+
+def _show(node: Node | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, URIRef):
+        return prefixed(str(node))
+    if isinstance(node, Literal):
+        return str(node)
+    return node.n3()
