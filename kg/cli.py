@@ -123,6 +123,7 @@ def query(
 @app.command()
 def validate(graph: GraphOption = DEFAULT_GRAPH) -> None:
     """Check a graph against ontology/shapes.ttl (SHACL); exit 1 if it does not conform."""
+    from kg.errors import GraphError
     from kg.validate import format_report
     from kg.validate import validate as run_validate
 
@@ -130,7 +131,10 @@ def validate(graph: GraphOption = DEFAULT_GRAPH) -> None:
     for line in format_report(report):
         typer.echo(line)
     if not report.conforms:
-        raise typer.Exit(1)
+        count = len(report.violations)
+        raise GraphError(
+            f"does not conform: {count} violation{'' if count == 1 else 's'}", path=graph
+        )
 
 
 @app.command()

@@ -70,17 +70,14 @@ def validate(source: Path | Graph | Dataset, ontology_dir: Path | None = None) -
 
 
 def format_report(report: ValidationReport) -> list[str]:
-    """One line per violation (focus node, path, message), or "conforms"."""
+    """One line per violation (focus node, path, message), or just "conforms"."""
     if report.conforms:
         return ["conforms"]
-    lines = [
+    return [
         f"{v.focus}  {v.path or '-'}  {v.message}"
         + (f" (value {v.value})" if v.value and v.value not in v.message else "")
         for v in report.violations
     ]
-    count = len(report.violations)
-    lines.append(f"does not conform: {count} violation{'' if count == 1 else 's'}")
-    return lines
 
 
 @lru_cache(maxsize=4)
