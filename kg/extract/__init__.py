@@ -1,0 +1,85 @@
+"""Extraction: read documents with spaCy and return typed records of who does what to whom.
+
+`make_pipeline` builds the spaCy pipeline (blank English + sentencizer by default, or a trained
+pipeline whose parser and NER are used as well) and `extract` streams one Extraction per
+document. Everything else in this package is private to it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import UsageError
+from kg.extract.factories import bind_context, setup_extensions
+from kg.extract.patterns import PatternSet, load_patterns
+from kg.ontology import Ontology
+from kg.records import Document, Entity, Extraction, Mention
+
+__all__ = ["extract", "load_patterns", "make_pipeline"]
+
+COMPONENTS = ("kg_mentions", "kg_coref", "kg_quotes", "kg_relations")
+
+
+def make_pipeline(
+    ontology: Ontology, model: str | None = None, patterns: PatternSet | None = None
+) -> Language:
+    """The extraction pipeline: a trained spaCy pipeline if `model` names one, else blank English."""
+    setup_extensions()
+    patterns = patterns or load_patterns(ontology)
+    if model is None:
+        nlp = spacy.blank("en")
+    else:
+        try:
+            nlp = spacy.load(model, exclude=["lemmatizer"])
+        except OSError:
+            raise UsageError(
+                f"spaCy pipeline {model!r} is not installed; install it (pip install ...) or "
+                "leave out --model to use the rule-based default"
+            ) from None
+    if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
+        nlp.add_pipe("sentencizer", first=True)
+    bind_context(nlp, ontology, patterns)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def extract(
+    documents: Iterable[Document],
+    ontology: Ontology,
+    *,
+    model: str | None = None,
+    batch_size: int = 64,
+) -> Iterator[Extraction]:
+    """One Extraction per document, in order, streaming."""
+    nlp = make_pipeline(ontology, model)
+    pairs = ((document.text, document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield to_extraction(doc, document)
+
+
+def to_extraction(doc: Doc, document: Document) -> Extraction:
+    """The records for one processed Doc."""
+    entities: dict[str, Entity] = doc._.kg_entities or {}
+    mentions = []
+    for ref in doc._.kg_refs or ():
+        span = doc[ref.start : ref.end]
+        mentions.append(Mention(entity=ref.entity, start=span.start_char, end=span.end_char,
+                                text=span.text, resolution=ref.resolution))
+    counts = Counter(m.entity for m in mentions)
+    relations = tuple(doc._.kg_relations or ())
+    used = set(counts) | {r.subject for r in relations} | {r.object for r in relations} | {
+        r.claimed_by for r in relations if r.claimed_by
+    }
+    return Extraction(
+        document=document,
+        entities=tuple(entities[iri] for iri in sorted(used) if iri in entities),
+        mentions=tuple(mentions),
+        relations=relations,
+        mention_counts=dict(sorted(counts.items())),
+    )

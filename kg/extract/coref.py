@@ -1,0 +1,231 @@
+"""Resolve references to entities named earlier: surnames, descriptors, pronouns, background.
+
+* "Sacks" → the person whose full name ("David Sacks", or an alias "David Sachs") came earlier;
+* "the company", "the chipmaker", "the newspaper" → the most recent entity that the noun fits,
+  through the entity's own kg:descriptor nouns or those of its class and superclasses;
+* "it"/"its", "he"/"his" → the most recent organisation or person in this or the last sentence;
+* "the ChatGPT developer" → the product's kg:maker; "Sam Altman's company" → his kg:affiliation.
+
+Every resolved Ref carries a note ("the company → OpenAI (most recent company, sentence 3)")
+that the relation evidence keeps.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.extract.entities import Ref, lower_of, words_of
+from kg.extract.patterns import PatternSet
+from kg.extract.reporting import blocked_refs
+from kg.namespaces import KG
+from kg.ontology import Ontology
+from kg.records import Entity
+
+RECENT = 40
+"""How many distinct recent entities a descriptor may reach back over."""
+
+
+class CorefResolver:
+    """Adds Refs for expressions that point back to an entity."""
+
+    def __init__(self, nlp: Language, ontology: Ontology, patterns: PatternSet) -> None:
+        self.ontology = ontology
+        self.cues = patterns.cues
+        self.agent_nouns = frozenset(patterns.relations["develops"].agent_nouns)
+        self.nouns: dict[str, set[str]] = defaultdict(set)
+        """Descriptor noun → entity and class IRIs it can refer to."""
+        for iri, nouns in ontology.descriptors.items():
+            for noun in nouns:
+                self.nouns[noun.lower()].add(iri)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("descriptor", [nlp.make_doc(n) for n in sorted(self.nouns)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        refs: list[Ref] = list(doc._.kg_refs)
+        entities: dict[str, Entity] = doc._.kg_entities
+        words, lower = words_of(doc), lower_of(doc)
+        covered = bytearray(len(doc))
+        for ref in refs:
+            covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
+        sentence_starts = [s.start for s in doc.sents]
+        blocked = {
+            refs[i].start for i in blocked_refs(lower, refs, entities, self.ontology, self.cues)
+        }
+        background = self._background(words, lower, refs, entities, covered)
+        possible = {
+            name.split()[-1]
+            for e in entities.values()
+            if e.type == str(KG.Person)
+            for name in (e.label, *e.aliases)
+            if len(name.split()) >= 2
+        }
+        candidates = self._candidates(doc, words, lower, covered, possible)
+        events = sorted(
+            [(r.start, 0, r) for r in refs + background]
+            + [(start, 1, (start, end, kind)) for start, end, kind in candidates],
+            key=lambda e: (e[0], e[1]),
+        )
+        surnames: dict[str, str] = {}
+        recent: list[tuple[str, int]] = []  # (entity, sentence) most recent first
+        added: list[Ref] = []
+        from_background = {id(r) for r in background}
+        for start, is_candidate, item in events:
+            sentence = bisect_right(sentence_starts, start)
+            if not is_candidate:
+                ref = item
+                if ref.start not in blocked:
+                    recent = [(ref.entity, sentence)] + [r for r in recent if r[0] != ref.entity]
+                    del recent[RECENT:]
+                if id(ref) in from_background:
+                    added.append(ref)
+                entity = entities[ref.entity]
+                if entity.type == str(KG.Person):
+                    for name in (entity.label, *entity.aliases):
+                        parts = name.split()
+                        if len(parts) >= 2:
+                            surnames.setdefault(parts[-1], ref.entity)
+                continue
+            s, e, kind = item
+            ref = self._resolve(words, s, e, kind, sentence, recent, surnames, entities)
+            if ref is not None:
+                added.append(ref)
+                recent = [(ref.entity, sentence)] + [r for r in recent if r[0] != ref.entity]
+        doc._.kg_refs = sorted(refs + added, key=lambda r: (r.start, -r.end))
+        return doc
+
+    def _background(
+        self,
+        words: list[str],
+        lower: list[str],
+        refs: list[Ref],
+        entities: dict[str, Entity],
+        covered: bytearray,
+    ) -> list[Ref]:
+        """ "the ChatGPT developer" via kg:maker, "Sam Altman's company" via kg:affiliation."""
+        found = []
+        n = len(words)
+        for ref in refs:
+            end = ref.end
+            maker = self.ontology.makers.get(ref.entity)
+            if (
+                maker
+                and end < n
+                and lower[end] in self.agent_nouns
+                and not (end + 1 < n and covered[end + 1])
+            ):
+                start = ref.start - 1 if ref.start and lower[ref.start - 1] == "the" else ref.start
+                text = " ".join(words[start : end + 1])
+                note = (
+                    f"{text} → {self.ontology.entities[maker].label} (maker of {words[ref.start]})"
+                )
+                found.append(Ref(start, end + 1, maker, "maker", note))
+                entities.setdefault(maker, self.ontology.entities[maker])
+                continue
+            company = self.ontology.affiliations.get(ref.entity)
+            if company and end + 1 < n and lower[end] in self.cues.possessive_markers:
+                noun = lower[end + 1]
+                if self._fits(noun, self.ontology.entities[company]):
+                    text = " ".join(words[ref.start : end + 2])
+                    label = self.ontology.entities[company].label
+                    note = f"{text} → {label} (organisation of {entities[ref.entity].label})"
+                    found.append(Ref(ref.start, end + 2, company, "affiliation", note))
+                    entities.setdefault(company, self.ontology.entities[company])
+        return found
+
+    def _candidates(
+        self,
+        doc: Doc,
+        words: list[str],
+        lower: list[str],
+        covered: bytearray,
+        surnames: set[str],
+    ) -> list[tuple[int, int, str]]:
+        """Spans that may refer back: definite descriptors, pronouns and capitalised words."""
+        cues = self.cues
+        found: list[tuple[int, int, str]] = []
+        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        for span in spans:
+            s, e = span.start, span.end
+            if any(covered[s:e]) or (e < len(doc) and (covered[e] or words[e][:1].isupper())):
+                continue
+            det = s - 1
+            while (
+                det >= 0
+                and s - det <= 3
+                and not covered[det]
+                and lower[det].isalpha()
+                and (lower[det] not in cues.determiners and lower[det] not in cues.prepositions)
+            ):
+                det -= 1
+            if det >= 0 and lower[det] in cues.definite_determiners and not covered[det]:
+                found.append((det, e, "descriptor"))
+        for i, word in enumerate(lower):
+            if covered[i]:
+                continue
+            if word in cues.pronouns:
+                found.append((i, i + 1, "pronoun"))
+            elif words[i] in surnames:
+                found.append((i, i + 1, "surname"))
+        return found
+
+    def _resolve(
+        self,
+        words: list[str],
+        start: int,
+        end: int,
+        kind: str,
+        sentence: int,
+        recent: list[tuple[str, int]],
+        surnames: dict[str, str],
+        entities: dict[str, Entity],
+    ) -> Ref | None:
+        text = " ".join(words[start:end])
+        if kind == "surname":
+            iri = surnames.get(words[start])
+            if iri is None:
+                return None
+            note = f"{text} → {entities[iri].label} (surname of a person named earlier)"
+            return Ref(start, end, iri, kind, note)
+        if kind == "pronoun":
+            cls = self.cues.pronouns[words[start].lower()]
+            for iri, where in recent:
+                if sentence - where > 1:
+                    break
+                if self.ontology.is_a(entities[iri].type, cls):
+                    note = (
+                        f"{text} → {entities[iri].label} (most recent "
+                        f"{_class_name(cls)}, sentence {where})"
+                    )
+                    return Ref(start, end, iri, kind, note)
+            return None
+        noun = " ".join(w.lower() for w in words[start + 1 : end])
+        head = words[end - 1].lower()
+        for iri, where in recent:
+            entity = entities[iri]
+            if self._fits(noun, entity) or self._fits(head, entity):
+                note = f"{text} → {entity.label} (most recent {head}, sentence {where})"
+                return Ref(start, end, iri, kind, note)
+        return None
+
+    def _fits(self, noun: str, entity: Entity) -> bool:
+        targets = self.nouns.get(noun)
+        if not targets:
+            for phrase, iris in self.nouns.items():
+                if noun.endswith(" " + phrase):
+                    targets = iris
+                    break
+            else:
+                return False
+        if entity.iri in targets:
+            return True
+        return any(cls in targets for cls in self.ontology.superclasses.get(entity.type, ()))
+
+
+def _class_name(cls: str) -> str:
+    return cls.rsplit("#", 1)[-1].lower()

@@ -1,0 +1,230 @@
+"""Find names in a document: curated entities, names the ontology lacks, and NER entities.
+
+Curated labels and aliases are matched case-sensitively with one PhraseMatcher; the longest
+match wins, so "The New York Post" never yields "The New York". A short form of a name used
+earlier ("the Times" after "The New York Times") goes to the earlier entity. Capitalised names
+with an organisation or newspaper suffix ("Corvid Labs", "The Harbor Gazette") and two- or
+three-word personal names become discovered entities, as do ORG/PERSON/PRODUCT entities of a
+trained pipeline's NER when there is one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.patterns import PatternSet
+from kg.iri import mint
+from kg.namespaces import ENTITY, KG
+from kg.ontology import Ontology
+from kg.records import Entity
+
+NER_CLASSES: dict[str, str] = {
+    "ORG": str(KG.Organization),
+    "PERSON": str(KG.Person),
+    "PRODUCT": str(KG.Product),
+}
+"""NER label → class of the discovered entity."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A token span that refers to an entity, by name or by a resolved expression."""
+
+    start: int
+    end: int
+    entity: str
+    kind: str
+    """name, discovered, ner, surname, descriptor, pronoun, maker, affiliation, speaker."""
+    resolution: str | None = None
+
+
+def words_of(doc: Doc) -> list[str]:
+    """The token texts of a document, computed once and kept on the Doc."""
+    words = doc._.kg_words
+    if words is None:
+        words = [t.text for t in doc]
+        doc._.kg_words = words
+    return words
+
+
+def lower_of(doc: Doc) -> list[str]:
+    lower = doc._.kg_lower
+    if lower is None:
+        lower = [w.lower() for w in words_of(doc)]
+        doc._.kg_lower = lower
+    return lower
+
+
+class MentionFinder:
+    """Marks every name in a Doc as a Ref and collects the entities they refer to."""
+
+    def __init__(self, nlp: Language, ontology: Ontology, patterns: PatternSet) -> None:
+        self.ontology = ontology
+        self.names = patterns.names
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.name_tokens: dict[str, list[tuple[str, ...]]] = {}
+        for iri, entity in ontology.entities.items():
+            variants = set()
+            for name in (entity.label, *entity.aliases):
+                variants.add(name)
+                for article, other in (("The ", "the "), ("the ", "The ")):
+                    if name.startswith(article):
+                        variants.add(other + name[len(article) :])
+            docs = [nlp.make_doc(v) for v in sorted(variants)]
+            self.matcher.add(iri, docs)
+            self.name_tokens[iri] = [tuple(t.text for t in d if t.lower_ != "the") for d in docs]
+        self.product_nouns = {
+            tuple(noun.split()): cls for noun, cls in patterns.names.product_nouns.items()
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = words_of(doc)
+        entities: dict[str, Entity] = {}
+        spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.matcher(doc)])
+        found = self._curated(doc, spans, entities)
+        covered = bytearray(len(doc))
+        for ref in found:
+            covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
+        discovered = self._discover(words, covered, entities)
+        if doc.has_annotation("ENT_IOB"):
+            discovered.extend(self._ner(doc, covered, entities))
+        doc._.kg_refs = sorted(found + discovered, key=lambda r: r.start)
+        doc._.kg_entities = entities
+        return doc
+
+    def _curated(self, doc: Doc, spans: list[Span], entities: dict[str, Entity]) -> list[Ref]:
+        refs: list[Ref] = []
+        suffixes: dict[tuple[str, ...], str] = {}
+        for span in sorted(spans, key=lambda s: s.start):
+            iri = span.label_
+            key = tuple(t.text for t in span if t.lower_ != "the")
+            resolution = None
+            earlier = suffixes.get(key)
+            if earlier and earlier != iri and self._same_kind(earlier, iri):
+                resolution = (
+                    f"{span.text} → {self.ontology.entities[earlier].label} "
+                    "(short form of a name used earlier)"
+                )
+                iri = earlier
+            if iri not in entities:
+                entities[iri] = self.ontology.entities[iri]
+                for tokens in self.name_tokens[iri]:
+                    for size in range(1, len(tokens)):
+                        suffixes.setdefault(tokens[-size:], iri)
+            refs.append(
+                Ref(span.start, span.end, iri, "shortname" if resolution else "name", resolution)
+            )
+        return refs
+
+    def _same_kind(self, first: str, second: str) -> bool:
+        return self.ontology.entities[first].type == self.ontology.entities[second].type
+
+    def _discover(
+        self, words: list[str], covered: bytearray, entities: dict[str, Entity]
+    ) -> list[Ref]:
+        """Capitalised runs that look like organisation, newspaper, product or person names."""
+        cues = self.names
+        refs: list[Ref] = []
+        i, n = 0, len(words)
+        while i < n:
+            word = words[i]
+            if covered[i] or not _capitalised(word):
+                i += 1
+                continue
+            j = i
+            while j < n and not covered[j] and _capitalised(words[j]) and j - i < 8:
+                j += 1
+            start, end = i, j
+            i = j
+            had_the = start > 0 and words[start - 1] in ("The", "the") and not covered[start - 1]
+            while (
+                start < end
+                and words[start] in cues.non_name_words
+                and not (
+                    words[start] in cues.news_suffixes or words[start] in cues.organization_suffixes
+                )
+            ):
+                had_the = words[start] == "The"
+                start += 1
+            while (
+                end > start
+                and words[end - 1] in cues.non_name_words
+                and words[end - 1] not in cues.organization_suffixes
+            ):
+                end -= 1
+            size = end - start
+            if size < 1 or size > cues.max_tokens:
+                continue
+            tokens = words[start:end]
+            last = tokens[-1]
+            cls: str | None = None
+            if size >= 2 and last in cues.news_suffixes:
+                cls = str(KG.NewsOrganization)
+            elif size >= 2 and last in cues.government_suffixes:
+                cls = str(KG.GovernmentBody)
+            elif size >= 2 and last in cues.organization_suffixes:
+                cls = str(KG.Company)
+            elif size <= 2 and not any(t in cues.non_name_words for t in tokens) and (
+                cls := self._product(words, end)
+            ) is not None:
+                pass
+            elif (
+                2 <= size <= 3
+                and not any(t in cues.non_name_words for t in tokens)
+                and all(len(t) > 1 and not t.isupper() for t in tokens)
+            ):
+                cls = str(KG.Person)
+            if cls is None:
+                continue
+            label = " ".join(tokens)
+            if had_the and cls == str(KG.NewsOrganization):
+                label = "The " + label
+                start -= 1
+            refs.append(self._new(label, cls, start, end, "discovered", entities))
+            covered[start:end] = b"\1" * (end - start)
+        return refs
+
+    def _product(self, words: list[str], end: int) -> str | None:
+        for tokens, cls in self.product_nouns.items():
+            if tuple(w.lower() for w in words[end : end + len(tokens)]) == tokens:
+                return cls
+        return None
+
+    def _ner(self, doc: Doc, covered: bytearray, entities: dict[str, Entity]) -> list[Ref]:
+        refs = []
+        for ent in doc.ents:
+            cls = NER_CLASSES.get(ent.label_)
+            if cls is None or any(covered[ent.start : ent.end]):
+                continue
+            tokens = [t.text for t in ent if t.text not in ("'s", "’s")]
+            if tokens and tokens[0].lower() == "the":
+                tokens = tokens[1:]
+            if not tokens or not any(ch.isupper() for ch in tokens[0][:1]):
+                continue
+            if ent.label_ == "PERSON" and len(tokens) == 1:
+                continue  # a lone surname is left to coreference
+            refs.append(self._new(" ".join(tokens), cls, ent.start, ent.end, "ner", entities))
+            covered[ent.start : ent.end] = b"\1" * (ent.end - ent.start)
+        return refs
+
+    @staticmethod
+    def _new(
+        label: str, cls: str, start: int, end: int, kind: str, entities: dict[str, Entity]
+    ) -> Ref:
+        iri = str(mint(ENTITY, label))
+        if iri not in entities:
+            entities[iri] = Entity(iri=iri, label=label, type=cls, curated=False)
+        return Ref(start, end, iri, kind)
+
+
+def _capitalised(word: str) -> bool:
+    return (
+        (word[:1].isupper()
+        and word[1:].replace("-", "").replace(".", "").isalpha())
+        or (word[:1].isupper() and len(word) > 1 and word[1:].isalnum())
+    )

@@ -1,0 +1,453 @@
+"""Load and check the trigger patterns in ontology/patterns/*.json.
+
+One file per relation (`sues.json`, ...) lists the words that express it; `cues.json` lists the
+words that change what a sentence asserts (negation, modality, reporting, speech, wrongdoing);
+`names.json` lists the words that help to spot names the ontology does not know. Every entry is
+checked when it is loaded, and a bad one raises DataError naming the file and the entry, so
+adding a trigger word is an edit to data and a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import DataError
+from kg.namespaces import KG
+from kg.ontology import Ontology
+from kg.records import RELATIONS
+
+CUES_FILE = "cues.json"
+NAMES_FILE = "names.json"
+HOLDERS = frozenset({"subject", "object"})
+CONFIDENCE_KEYS = frozenset(
+    {
+        "verb",
+        "passive",
+        "role",
+        "noun",
+        "possessive",
+        "compound",
+        "agent_noun",
+        "hyphen",
+        "claim",
+        "topic",
+        "coref_factor",
+        "distance_factor",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """Verb forms of one relation ("sued"); `passive` lists the forms that can be passive."""
+
+    forms: tuple[str, ...]
+    passive: frozenset[str]
+    object_prep: str | None
+    """Preposition that must introduce the object ("partnered with Y"), or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class NounPattern:
+    """Nouns that name the relation ("lawsuit") and the prepositions around them."""
+
+    forms: tuple[str, ...]
+    object_preps: frozenset[str]
+    agent_preps: frozenset[str]
+    support_verbs: frozenset[str]
+    pair_preps: frozenset[str] = frozenset()
+    under_preps: frozenset[str] = frozenset()
+    left_agent: bool = False
+    """The agent may be the nearest name before the noun ("X brought a suit")."""
+    topic_object: bool = False
+    """Without an object preposition, the sentence's first name is the object."""
+
+
+@dataclass(frozen=True, slots=True)
+class RolePattern:
+    """Role nouns in appositions and titles ("Google's chief executive", "its partner")."""
+
+    forms: tuple[str, ...]
+    preps: frozenset[str]
+    holder: str
+    """Whether the holder of the role is the relation's "subject" or its "object"."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelationPatterns:
+    """Everything that expresses one relation."""
+
+    relation: str
+    subject_classes: tuple[str, ...]
+    object_classes: tuple[str, ...]
+    verbs: tuple[VerbPattern, ...] = ()
+    nouns: tuple[NounPattern, ...] = ()
+    roles: tuple[RolePattern, ...] = ()
+    hyphen: tuple[str, ...] = ()
+    agent_nouns: tuple[str, ...] = ()
+    possessive: bool = False
+    compound: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Words that qualify what a sentence asserts, from cues.json."""
+
+    negation: tuple[str, ...]
+    modal: tuple[str, ...]
+    reporting_before: tuple[str, ...]
+    reporting_after: tuple[str, ...]
+    reporter_classes: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    allegation_verbs: tuple[str, ...]
+    evidence_cues: tuple[str, ...]
+    wrongdoing_verbs: tuple[str, ...]
+    conjunctions: tuple[str, ...]
+    clause_breaks: frozenset[str]
+    be_forms: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    definite_determiners: frozenset[str]
+    relative_pronouns: frozenset[str]
+    possessive_markers: frozenset[str]
+    pronouns: dict[str, str]
+    speaker_pronouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
+    quote_open: frozenset[str]
+    quote_close: frozenset[str]
+    confidence: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class NameCues:
+    """Words that help to recognise names the ontology does not list, from names.json."""
+
+    organization_suffixes: frozenset[str]
+    news_suffixes: frozenset[str]
+    government_suffixes: frozenset[str]
+    non_name_words: frozenset[str]
+    product_nouns: dict[str, str]
+    """Noun after a name that makes it a product ("Comet browser") → class IRI."""
+    max_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSet:
+    """All pattern data: one entry per relation, plus the cues."""
+
+    directory: Path
+    relations: dict[str, RelationPatterns]
+    cues: Cues
+    names: NameCues
+    files: tuple[Path, ...] = field(default=())
+
+
+def default_directory(ontology: Ontology) -> Path:
+    """The patterns live in a `patterns` folder inside the ontology folder."""
+    return ontology.directory / "patterns"
+
+
+def load_patterns(ontology: Ontology, directory: Path | None = None) -> PatternSet:
+    """Read and check every pattern file; one file per relation plus cues.json and names.json."""
+    directory = directory or default_directory(ontology)
+    if not directory.is_dir():
+        raise DataError("no patterns folder", path=directory)
+    relations: dict[str, RelationPatterns] = {}
+    files = sorted(directory.glob("*.json"))
+    for path in files:
+        if path.name in (CUES_FILE, NAMES_FILE):
+            continue
+        patterns = _relation(_read(path), path, ontology)
+        if patterns.relation in relations:
+            raise DataError(f"relation {patterns.relation!r} has a second file", path=path)
+        relations[patterns.relation] = patterns
+    missing = [name for name in RELATIONS if name not in relations]
+    if missing:
+        raise DataError(f"no patterns for {', '.join(missing)}", path=directory)
+    return PatternSet(
+        directory=directory,
+        relations=relations,
+        cues=_cues(_read(directory / CUES_FILE), directory / CUES_FILE, ontology),
+        names=_names(_read(directory / NAMES_FILE), directory / NAMES_FILE, ontology),
+        files=tuple(files),
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError("pattern file is missing", path=path) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataError(f"cannot read: {err}", path=path) from None
+    except json.JSONDecodeError as err:
+        raise DataError(
+            f"not valid JSON: line {err.lineno} column {err.colno}: {err.msg}", path=path
+        ) from None
+    if not isinstance(data, dict):
+        raise DataError("a pattern file holds one JSON object", path=path)
+    return data
+
+
+class _Checker:
+    """Reads fields of one entry, naming the file and the entry in every error."""
+
+    def __init__(self, data: dict[str, Any], path: Path, where: str, allowed: set[str]) -> None:
+        self.data, self.path, self.where = data, path, where
+        if not isinstance(data, dict):
+            self.fail("must be a JSON object")
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            self.fail(f"unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+
+    def fail(self, message: str) -> None:
+        raise DataError(f"{self.where}: {message}", path=self.path)
+
+    def words(self, key: str, *, required: bool = True, empty: bool = False) -> tuple[str, ...]:
+        if key not in self.data:
+            if required:
+                self.fail(f"missing field {key!r}")
+            return ()
+        value = self.data[key]
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and v.strip() == v and v for v in value
+        ):
+            self.fail(f"field {key!r} must be a list of non-empty, trimmed strings")
+        if not value and not empty:
+            self.fail(f"field {key!r} must not be empty")
+        return tuple(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(f"field {key!r} must be true or false")
+        return value
+
+    def optional_word(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            self.fail(f"field {key!r} must be a non-empty string or null")
+        return value
+
+
+_RELATION_FIELDS = {
+    "relation",
+    "subject_classes",
+    "object_classes",
+    "verbs",
+    "nouns",
+    "roles",
+    "hyphen",
+    "agent_nouns",
+    "possessive",
+    "compound",
+}
+
+
+def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationPatterns:
+    top = _Checker(data, path, "top level", _RELATION_FIELDS)
+    name = data.get("relation")
+    if name not in RELATIONS:
+        top.fail(f"unknown relation {name!r} (known: {', '.join(RELATIONS)})")
+    subject_classes = _classes(top, "subject_classes", ontology)
+    object_classes = _classes(top, "object_classes", ontology)
+    verbs, nouns, roles = [], [], []
+    for index, entry in enumerate(_entries(top, "verbs")):
+        check = _Checker(entry, path, f"verbs[{index}]", {"forms", "passive", "object_prep"})
+        forms = check.words("forms")
+        passive = check.words("passive", empty=True)
+        stray = [p for p in passive if p not in forms]
+        if stray:
+            check.fail(f"passive form {stray[0]!r} is not among the forms")
+        verbs.append(VerbPattern(forms, frozenset(passive), check.optional_word("object_prep")))
+    for index, entry in enumerate(_entries(top, "nouns")):
+        check = _Checker(
+            entry,
+            path,
+            f"nouns[{index}]",
+            {
+                "forms",
+                "object_preps",
+                "agent_preps",
+                "support_verbs",
+                "pair_preps",
+                "under_preps",
+                "left_agent",
+                "topic_object",
+            },
+        )
+        nouns.append(
+            NounPattern(
+                forms=check.words("forms"),
+                object_preps=frozenset(check.words("object_preps")),
+                agent_preps=frozenset(check.words("agent_preps", empty=True)),
+                support_verbs=frozenset(check.words("support_verbs", empty=True)),
+                pair_preps=frozenset(check.words("pair_preps", required=False)),
+                under_preps=frozenset(check.words("under_preps", required=False)),
+                left_agent=check.flag("left_agent"),
+                topic_object=check.flag("topic_object"),
+            )
+        )
+    for index, entry in enumerate(_entries(top, "roles")):
+        check = _Checker(entry, path, f"roles[{index}]", {"forms", "preps", "holder"})
+        holder = entry.get("holder")
+        if holder not in HOLDERS:
+            check.fail(f"field 'holder' must be one of {sorted(HOLDERS)}, not {holder!r}")
+        roles.append(
+            RolePattern(check.words("forms"), frozenset(check.words("preps", empty=True)), holder)
+        )
+    if not (verbs or nouns or roles):
+        top.fail("needs at least one of 'verbs', 'nouns' or 'roles'")
+    return RelationPatterns(
+        relation=name,
+        subject_classes=subject_classes,
+        object_classes=object_classes,
+        verbs=tuple(verbs),
+        nouns=tuple(nouns),
+        roles=tuple(roles),
+        hyphen=top.words("hyphen", required=False),
+        agent_nouns=top.words("agent_nouns", required=False),
+        possessive=top.flag("possessive"),
+        compound=top.flag("compound"),
+    )
+
+
+def _entries(check: _Checker, key: str) -> list[Any]:
+    value = check.data.get(key, [])
+    if not isinstance(value, list):
+        check.fail(f"field {key!r} must be a list of objects")
+    return value
+
+
+def _classes(check: _Checker, key: str, ontology: Ontology) -> tuple[str, ...]:
+    names = check.words(key)
+    iris = []
+    for name in names:
+        iri = str(KG._NS[name])
+        if iri not in ontology.classes:
+            check.fail(f"{key}: {name!r} is not a class of the kg ontology")
+        iris.append(iri)
+    return tuple(iris)
+
+
+_CUE_LISTS = (
+    "negation",
+    "modal",
+    "reporting_before",
+    "reporting_after",
+    "speech_verbs",
+    "allegation_verbs",
+    "evidence_cues",
+    "wrongdoing_verbs",
+    "conjunctions",
+    "clause_breaks",
+    "be_forms",
+    "prepositions",
+    "determiners",
+    "definite_determiners",
+    "relative_pronouns",
+    "possessive_markers",
+    "speaker_pronouns",
+    "spokesperson_nouns",
+    "quote_open",
+    "quote_close",
+)
+
+
+def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
+    check = _Checker(
+        data, path, "cues", {*_CUE_LISTS, "pronouns", "confidence", "reporter_classes"}
+    )
+    lists = {key: check.words(key) for key in _CUE_LISTS}
+    pronouns = data.get("pronouns")
+    if not isinstance(pronouns, dict) or not pronouns:
+        check.fail("field 'pronouns' must map each pronoun to a class name")
+    pronoun_classes: dict[str, str] = {}
+    for word, cls in pronouns.items():
+        if str(KG._NS[cls]) not in ontology.classes:
+            check.fail(f"pronouns: {word!r} names unknown class {cls!r}")
+        pronoun_classes[word] = str(KG._NS[cls])
+    confidence = data.get("confidence")
+    if not isinstance(confidence, dict):
+        check.fail("field 'confidence' must be an object")
+    missing = sorted(CONFIDENCE_KEYS - set(confidence))
+    if missing:
+        check.fail(f"confidence: missing {missing[0]!r}")
+    for key, value in confidence.items():
+        if key not in CONFIDENCE_KEYS:
+            check.fail(f"confidence: unknown key {key!r}")
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            check.fail(f"confidence: {key!r} must be a number in [0, 1], not {value!r}")
+    return Cues(
+        **{
+            key: lists[key]
+            for key in (
+                "negation",
+                "modal",
+                "reporting_before",
+                "reporting_after",
+                "speech_verbs",
+                "allegation_verbs",
+                "evidence_cues",
+                "wrongdoing_verbs",
+                "conjunctions",
+            )
+        },
+        reporter_classes=_classes(check, "reporter_classes", ontology),
+        **{
+            key: frozenset(lists[key])
+            for key in (
+                "clause_breaks",
+                "be_forms",
+                "prepositions",
+                "determiners",
+                "definite_determiners",
+                "relative_pronouns",
+                "possessive_markers",
+                "speaker_pronouns",
+                "spokesperson_nouns",
+                "quote_open",
+                "quote_close",
+            )
+        },
+        pronouns=pronoun_classes,
+        confidence={key: float(value) for key, value in confidence.items()},
+    )
+
+
+def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
+    check = _Checker(
+        data,
+        path,
+        "names",
+        {
+            "organization_suffixes",
+            "news_suffixes",
+            "government_suffixes",
+            "non_name_words",
+            "product_nouns",
+            "max_tokens",
+        },
+    )
+    nouns = data.get("product_nouns")
+    if not isinstance(nouns, dict) or not nouns:
+        check.fail("field 'product_nouns' must map each noun to a class name")
+    product_nouns: dict[str, str] = {}
+    for word, cls in nouns.items():
+        if str(KG._NS[cls]) not in ontology.classes:
+            check.fail(f"product_nouns: {word!r} names unknown class {cls!r}")
+        product_nouns[word] = str(KG._NS[cls])
+    max_tokens = data.get("max_tokens")
+    if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
+        check.fail(f"field 'max_tokens' must be a positive integer, not {max_tokens!r}")
+    return NameCues(
+        organization_suffixes=frozenset(check.words("organization_suffixes")),
+        news_suffixes=frozenset(check.words("news_suffixes")),
+        government_suffixes=frozenset(check.words("government_suffixes")),
+        non_name_words=frozenset(check.words("non_name_words")),
+        product_nouns=product_nouns,
+        max_tokens=max_tokens,
+    )

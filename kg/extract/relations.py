@@ -1,0 +1,805 @@
+"""Find relations between the Refs of a Doc with the trigger patterns of ontology/patterns/.
+
+Triggers (verbs, nouns, role nouns, hyphenated participles) are found with one PhraseMatcher;
+each match looks for its arguments nearby in its sentence with linear scans over the tokens:
+
+* verbs: the nearest eligible name on the left is the agent, the first on the right (after the
+  object preposition, if any) is the object; passive forms take the agent from "by";
+* nouns: the object after an object preposition ("against"), the agent from "from"/"by", a
+  possessive ("X's suit"), or the name before a support verb ("X brought a complaint");
+* roles: appositions and titles ("Sundar Pichai, Google's chief executive", "CEO OpenAI Sam
+  Altman", "its key partner Microsoft");
+* develops also from possessives ("Meta's Llama"), compounds ("Nvidia H800") and maker titles.
+
+Coordinated names on either side are expanded. A relation in a negated, denied, modal or
+questioned clause is dropped; outlets that only report are never arguments; a relation that a
+third party states is recorded as that party's claim. The parser, when the pipeline has one,
+adds negation found on the trigger's dependents.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.extract.claims import Quote
+from kg.extract.entities import Ref, lower_of, words_of
+from kg.extract.patterns import NounPattern, PatternSet, RelationPatterns, RolePattern, VerbPattern
+from kg.extract.reporting import blocked_refs
+from kg.ontology import Ontology
+from kg.records import SYMMETRIC, Entity, Relation
+
+LEFT_REACH = 25
+RIGHT_REACH = 20
+MODIFIER_GAP = 4
+NAME_KINDS = frozenset({"name", "discovered", "ner"})
+SENTENCE_END = frozenset({".", "!", "?"})
+CLAIMABLE = frozenset({"verb", "passive", "noun", "topic", "hyphen"})
+"""Rule kinds that state an event, which a third party may merely claim."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    subject: int
+    object: int
+    relation: str
+    rule: str
+    kind: str
+    trigger: tuple[int, int]
+
+
+class RelationFinder:
+    """Applies every trigger pattern to a Doc and stores the relations in doc._.kg_relations."""
+
+    def __init__(self, nlp: Language, ontology: Ontology, patterns: PatternSet) -> None:
+        self.ontology = ontology
+        self.patterns = patterns
+        self.cues = cues = patterns.cues
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.triggers: dict[str, tuple[str, RelationPatterns, object]] = {}
+        for name, rel in patterns.relations.items():
+            groups: list[tuple[str, Iterable[object]]] = [
+                ("verb", rel.verbs), ("noun", rel.nouns), ("role", rel.roles)]
+            for kind, specs in groups:
+                for index, spec in enumerate(specs):
+                    key = f"{name}/{kind}/{index}"
+                    self.triggers[key] = (kind, rel, spec)
+                    self.matcher.add(key, [nlp.make_doc(f) for f in spec.forms])
+            if rel.hyphen:
+                key = f"{name}/hyphen/0"
+                self.triggers[key] = ("hyphen", rel, None)
+                self.matcher.add(key, [nlp.make_doc(f) for f in rel.hyphen])
+        self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key in ("speech_verbs", "allegation_verbs", "evidence_cues", "wrongdoing_verbs"):
+            self.cue_matcher.add(key, [nlp.make_doc(w) for w in getattr(cues, key)])
+        self.negation = _phrases(cues.negation)
+        self.modal = _phrases(cues.modal)
+        self.conjunctions = _phrases(cues.conjunctions)
+        self.speech = frozenset(cues.speech_verbs)
+        self.develops = patterns.relations["develops"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = _State(doc, self.ontology, self.patterns)
+        found: list[_Found] = []
+        for key, start, end in self.matcher(doc):
+            kind, rel, spec = self.triggers[doc.vocab.strings[key]]
+            if state.question(start):
+                continue
+            if kind == "verb":
+                found.extend(self._verb(state, rel, spec, start, end))
+            elif kind == "noun":
+                found.extend(self._noun(state, rel, spec, start, end))
+            elif kind == "role":
+                found.extend(self._role(state, rel, spec, start, end))
+            else:
+                found.extend(self._hyphen(state, rel, start, end))
+        found.extend(self._develops_forms(state))
+        found.extend(self._accusations(state, doc))
+        doc._.kg_relations = self._records(state, doc, found)
+        return doc
+
+    # ------------------------------------------------------------------ verbs
+
+    def _verb(
+        self, st: _State, rel: RelationPatterns, spec: VerbPattern, ts: int, te: int
+    ) -> list[_Found]:
+        lower = st.lower
+        name = rel.relation
+        aux = st.aux_before(ts)
+        by = st.by_after(te, 10 if aux else 2)
+        passive = lower[ts] in spec.passive and (aux or by is not None)
+        if passive:
+            if by is None:
+                return []
+            agents = st.right_args(by + 1, rel.subject_classes)
+            patients = st.left_args(ts, rel.object_classes)
+            if not agents or not patients:
+                return []
+            if self._qualified(st, min(st.refs[p].start for p in patients), ts, te):
+                return []
+            return [_Found(a, p, name, f"{name}.verb.passive", "passive", (ts, te))
+                    for a in agents for p in patients]
+        if ts > 0 and lower[ts - 1] == "-":
+            return []  # "Microsoft-backed" is a hyphen pattern, not a verb
+        subjects = st.left_args(ts, rel.subject_classes)
+        if not subjects:
+            return []
+        objects = st.right_args(te, rel.object_classes, prep=spec.object_prep)
+        if not objects:
+            antecedent = st.relative_antecedent(st.refs[subjects[0]].start, rel.object_classes)
+            if antecedent is not None:
+                objects = [antecedent]
+        if not objects and name in SYMMETRIC and len(subjects) >= 2:
+            if self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
+                return []
+            return [_Found(a, b, name, f"{name}.verb.mutual", "verb", (ts, te))
+                    for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
+        if not objects or self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
+            return []
+        return [_Found(s, o, name, f"{name}.verb.active", "verb", (ts, te))
+                for s in subjects for o in objects]
+
+    # ------------------------------------------------------------------ nouns
+
+    def _noun(
+        self, st: _State, rel: RelationPatterns, spec: NounPattern, ns: int, ne: int
+    ) -> list[_Found]:
+        name, lower = rel.relation, st.lower
+        trigger = (ns, ne)
+        s_start, s_end = st.sentence(ns)
+        if spec.pair_preps and ne < s_end and lower[ne] in spec.pair_preps:
+            pair = st.right_args(ne + 1, rel.subject_classes, reach=4)
+            if len(pair) >= 2 and not self._qualified(st, ns, ns, ne):
+                return [_Found(pair[0], b, name, f"{name}.noun.between", "noun", trigger)
+                        for b in pair[1:]]
+        under = ns - 1
+        while under > s_start and lower[under] in st.cues.determiners | {"formal", "federal"}:
+            under -= 1
+        if spec.under_preps and lower[under] in spec.under_preps:
+            by = st.by_after(ne)
+            patients = st.left_args(under, rel.object_classes)
+            agents = st.right_args(by + 1, rel.subject_classes) if by is not None else []
+            if agents and patients and not self._qualified(
+                st, st.refs[patients[0]].start, under, ne
+            ):
+                return [_Found(a, p, name, f"{name}.noun.under", "passive", trigger)
+                        for a in agents for p in patients]
+            return []
+        objects: list[int] = []
+        prep_at = st.find_word(ne, spec.object_preps, 7)
+        if prep_at is not None:
+            objects = st.right_args(prep_at + 1, rel.object_classes, reach=5)
+        agents: list[int] = []
+        rule = "agent"
+        prep_agent = st.find_word(ne, spec.agent_preps, 9) if spec.agent_preps else None
+        if prep_agent is not None:
+            agents = st.right_args(prep_agent + 1, rel.subject_classes, reach=4)
+        if not agents:
+            possessor = st.possessor(ns)
+            if possessor is not None and st.fits(possessor, rel.subject_classes):
+                agents, rule = [possessor], "possessive"
+        if not agents and ne < s_end and (r := st.owner[ne]) >= 0 and st.refs[r].end < s_end and (
+            lower[st.refs[r].end] in spec.support_verbs
+        ) and st.fits(r, rel.subject_classes):
+            agents, rule = [r], "support"
+        if not agents and spec.left_agent:
+            left = st.left_args(ns, rel.subject_classes)
+            if left and (not spec.support_verbs or any(
+                w in spec.support_verbs for w in lower[st.refs[left[0]].end : ns]
+            )):
+                agents, rule = left, "left"
+        if not agents:
+            return []
+        kind = "noun"
+        if not objects and spec.topic_object:
+            topic = st.topic(s_start, ns, rel.object_classes, exclude=agents)
+            if topic is not None:
+                objects, kind = [topic], "topic"
+        if not objects:
+            return []
+        first = min(st.refs[i].start for i in agents + objects)
+        if self._qualified(st, min(first, ns), ns, ne):
+            return []
+        return [_Found(a, o, name, f"{name}.noun.{rule}", kind, trigger)
+                for a in agents for o in objects]
+
+    # ------------------------------------------------------------------ roles
+
+    def _role(
+        self, st: _State, rel: RelationPatterns, spec: RolePattern, rs: int, re_: int
+    ) -> list[_Found]:
+        name, lower = rel.relation, st.lower
+        s_start, s_end = st.sentence(rs)
+        holder_classes, possessor_classes = (
+            (rel.subject_classes, rel.object_classes) if spec.holder == "subject"
+            else (rel.object_classes, rel.subject_classes))
+        possessor: int | None = None
+        region_start = rs
+        i = rs - 1
+        gap = 0
+        while i >= s_start and gap <= MODIFIER_GAP:
+            if st.owner[i] >= 0:
+                break
+            if lower[i] in st.cues.possessive_markers:
+                break
+            if not lower[i].isalpha() or lower[i] in st.cues.prepositions or (
+                lower[i] in st.cues.determiners
+            ) or lower[i] in st.cues.be_forms:
+                break
+            i -= 1
+            gap += 1
+        if i >= s_start and lower[i] in st.cues.possessive_markers and st.owner[i - 1] >= 0:
+            possessor = st.owner[i - 1]
+            region_start = st.refs[possessor].start
+        elif i >= s_start and st.owner[i] >= 0 and st.refs[st.owner[i]].end == i + 1:
+            possessor = st.owner[i]
+            region_start = st.refs[possessor].start
+        after = re_
+        if possessor is None and after < s_end and lower[after] in spec.preps:
+            j = after + 1
+            while j < s_end and lower[j] in st.cues.determiners:
+                j += 1
+            if j < s_end and st.owner[j] >= 0:
+                possessor = st.owner[j]
+                after = st.refs[possessor].end
+        holder: int | None = None
+        j = after
+        if j < s_end and lower[j] == ",":
+            j += 1
+        if j < s_end and st.owner[j] >= 0:
+            first = st.owner[j]
+            if possessor is None and st.fits(first, possessor_classes):
+                k = st.refs[first].end
+                if k < s_end and st.owner[k] >= 0 and st.fits(st.owner[k], holder_classes):
+                    possessor, holder = first, st.owner[k]
+            if holder is None and st.fits(first, holder_classes):
+                holder = first
+        if holder is None:
+            holder = st.apposition_head(region_start, holder_classes)
+        if holder is None or possessor is None or holder == possessor:
+            return []
+        if not st.fits(possessor, possessor_classes) or not st.fits(holder, holder_classes):
+            return []
+        if st.refs[holder].entity == st.refs[possessor].entity:
+            return []
+        window_start = min(st.refs[holder].start, region_start)
+        if self._qualified(st, window_start, rs, re_, clause=False):
+            return []
+        subject, obj = (holder, possessor) if spec.holder == "subject" else (possessor, holder)
+        return [_Found(subject, obj, name, f"{name}.role", "role", (rs, re_))]
+
+    def _hyphen(self, st: _State, rel: RelationPatterns, hs: int, he: int) -> list[_Found]:
+        """"Microsoft-backed OpenAI"."""
+        if hs < 2 or st.lower[hs - 1] != "-" or st.owner[hs - 2] < 0 or he >= len(st.lower):
+            return []
+        subject, obj = st.owner[hs - 2], st.owner[he]
+        if obj < 0 or not st.fits(subject, rel.subject_classes) or not st.fits(
+            obj, rel.object_classes
+        ):
+            return []
+        return [_Found(subject, obj, rel.relation, f"{rel.relation}.hyphen", "hyphen", (hs, he))]
+
+    def _develops_forms(self, st: _State) -> list[_Found]:
+        """"Meta's Llama", "its H100 processors", "Nvidia H800 chips", "ChatGPT maker OpenAI"."""
+        rel = self.develops
+        found: list[_Found] = []
+        makers = set(rel.agent_nouns)
+        n = len(st.lower)
+        for index, ref in enumerate(st.refs):
+            if st.owner[ref.start] != index:
+                continue
+            end = ref.end
+            if ref.kind == "maker" and st.fits(index, rel.subject_classes):
+                product = next((k for k, r in enumerate(st.refs) if k != index and r.start >= ref.start
+                                and r.end < ref.end and st.fits(k, rel.object_classes)), -1)
+                if product >= 0:
+                    found.append(_Found(index, product, rel.relation, "develops.maker",
+                                        "agent_noun", (ref.start, ref.end)))
+                continue
+            if not st.fits(index, rel.subject_classes):
+                if st.fits(index, rel.object_classes) and end + 1 < n and st.lower[end] in makers:
+                    org = st.owner[end + 1]
+                    if org >= 0 and st.fits(org, rel.subject_classes):
+                        found.append(_Found(org, index, rel.relation, "develops.title",
+                                            "agent_noun", (end, end + 1)))
+                continue
+            possessive = end < n and st.lower[end] in st.cues.possessive_markers
+            pronoun = ref.kind == "pronoun" and st.lower[ref.start] in ("its", "their")
+            if rel.possessive and (possessive or pronoun):
+                j = end + 1 if possessive else end
+                gap = 0
+                while j < n and st.owner[j] < 0 and gap < MODIFIER_GAP and st.lower[j].isalpha() \
+                        and st.lower[j] not in st.cues.prepositions:
+                    j += 1
+                    gap += 1
+                if j < n and st.owner[j] >= 0 and st.fits(st.owner[j], rel.object_classes):
+                    found.append(_Found(index, st.owner[j], rel.relation, "develops.possessive",
+                                        "possessive", (end, end + 1)))
+            elif rel.compound and end < n and st.owner[end] >= 0 and st.fits(
+                st.owner[end], rel.object_classes
+            ) and st.refs[st.owner[end]].kind in NAME_KINDS:
+                found.append(_Found(index, st.owner[end], rel.relation, "develops.compound",
+                                    "compound", (end, end)))
+        return found
+
+    # ------------------------------------------------------------------ accusations
+
+    def _accusations(self, st: _State, doc: Doc) -> list[_Found]:
+        """Speakers who allege wrongdoing or claim evidence of it accuse the wrongdoer."""
+        found: list[_Found] = []
+        agents = self.patterns.relations["accuses"].subject_classes
+        for key, cs, ce in self.cue_matcher(doc):
+            kind = doc.vocab.strings[key]
+            if kind == "speech_verbs" or st.question(cs):
+                continue
+            quote = st.quote_at(cs)
+            if kind == "wrongdoing_verbs":
+                accused = st.left_args(cs, agents, reach=12, coordinate=True)
+                accused = [a for a in accused if quote is None or st.refs[a].start >= quote.start]
+                speaker, verb = None, None
+                if accused:
+                    first = st.refs[accused[0]].start
+                    verb = st.speech_before(first)
+                    if verb is not None:
+                        speaker = st.speaker_of(verb, agents)
+                if speaker is None and quote is not None and quote.speaker is not None:
+                    speaker = st.ref_index(quote.speaker)
+                    if not accused:
+                        accused = st.said_of(quote.end, agents)
+                if speaker is None or not accused:
+                    continue
+                window = st.refs[accused[0]].start if verb is None else verb
+                if self._qualified(st, window, cs, ce, modal=False) or self._qualified(
+                    st, st.refs[speaker].start, window, window + 1, modal=True, clause=False
+                ):
+                    continue
+            else:
+                if quote is not None and quote.speaker is not None and cs > quote.start:
+                    speaker = st.ref_index(quote.speaker)
+                else:
+                    speaker = st.speaker_of(cs, agents)
+                if speaker is None:
+                    continue
+                reach = 10 if kind == "evidence_cues" else 8
+                accused = st.right_args(ce, agents, reach=reach, stop_at_clause=False)
+                if not accused or self._qualified(st, st.refs[speaker].start, cs, ce):
+                    continue
+            for a in accused:
+                if st.refs[a].entity != st.refs[speaker].entity:
+                    found.append(_Found(speaker, a, "accuses", f"accuses.claim.{kind}", "claim",
+                                        (cs, ce)))
+        return found
+
+    # ------------------------------------------------------------------ qualifiers
+
+    def _qualified(
+        self, st: _State, start: int, ts: int, te: int, *, modal: bool = True, clause: bool = True
+    ) -> bool:
+        """Whether negation or a modal cue governs the words from the clause start to the trigger."""
+        begin = st.clause_start(start) if clause else start
+        words = st.lower[begin:te]
+        if _contains(words, self.negation) or (modal and _contains(words, self.modal)):
+            return True
+        return st.negated_by_parse(ts, te)
+
+    # ------------------------------------------------------------------ records
+
+    def _records(self, st: _State, doc: Doc, found: list[_Found]) -> list[Relation]:
+        conf = self.cues.confidence
+        best: dict[tuple, Relation] = {}
+        for f in found:
+            subject, obj = st.refs[f.subject], st.refs[f.object]
+            if subject.entity == obj.entity or f.subject in st.blocked or f.object in st.blocked:
+                continue
+            claimant = st.claimant(f) if f.kind in CLAIMABLE else None
+            ts, te = f.trigger
+            sentence_start, sentence_end = st.sentence(min(ts, subject.start, obj.start))
+            first = min(subject.start, obj.start, ts)
+            last = max(subject.end, obj.end, te)
+            start_char = doc[first].idx
+            end_char = doc[last - 1].idx + len(doc[last - 1]) if last > first else start_char
+            confidence = conf.get(f.kind, conf["verb"])
+            notes = tuple(r.resolution for r in (subject, obj) if r.resolution)
+            if notes:
+                confidence *= conf["coref_factor"]
+            if max(ts - subject.end, obj.start - te, subject.start - te, ts - obj.end) > 5:
+                confidence *= conf["distance_factor"]
+            s_char = doc[sentence_start].idx
+            e_tok = doc[sentence_end - 1]
+            relation = Relation(
+                subject=subject.entity,
+                predicate=f.relation,
+                object=obj.entity,
+                sentence_start=s_char,
+                sentence_end=e_tok.idx + len(e_tok),
+                start=start_char,
+                end=end_char,
+                matched=doc.text[start_char:end_char],
+                rule=f.rule,
+                confidence=round(confidence, 3),
+                resolutions=notes,
+                claimed_by=claimant,
+            )
+            pair = (subject.entity, obj.entity)
+            if f.relation in SYMMETRIC:
+                pair = tuple(sorted(pair))
+            key = (f.relation, *pair, claimant, s_char)
+            if key not in best or best[key].confidence < relation.confidence:
+                best[key] = relation
+        return sorted(best.values(), key=lambda r: (r.start, r.predicate))
+
+
+class _State:
+    """Per-document views that the rules share: words, Refs, token owners, sentences, quotes."""
+
+    def __init__(self, doc: Doc, ontology: Ontology, patterns: PatternSet) -> None:
+        self.doc = doc
+        self.ontology = ontology
+        self.cues = patterns.cues
+        self.lower = lower_of(doc)
+        self.words = words_of(doc)
+        self.refs: list[Ref] = list(doc._.kg_refs)
+        self.entities: dict[str, Entity] = doc._.kg_entities
+        self.owner = [-1] * len(doc)
+        for index in sorted(range(len(self.refs)),
+                            key=lambda k: self.refs[k].end - self.refs[k].start):
+            ref = self.refs[index]
+            for i in range(ref.start, ref.end):
+                self.owner[i] = index
+        self.starts = [s.start for s in doc.sents]
+        self.ends = self.starts[1:] + [len(doc)]
+        self.blocked = blocked_refs(self.lower, self.refs, self.entities, ontology, self.cues)
+        self.quotes: list[Quote] = doc._.kg_quotes or []
+        self.speech = frozenset(patterns.cues.speech_verbs) | frozenset(
+            patterns.cues.allegation_verbs)
+        self.reporters = patterns.cues.reporter_classes
+        self.agents = patterns.relations["accuses"].subject_classes
+        self.conjunctions = _phrases(patterns.cues.conjunctions)
+        self.has_parse = doc.has_annotation("DEP")
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        k = bisect_right(self.starts, i) - 1
+        return self.starts[k], self.ends[k]
+
+    def question(self, i: int) -> bool:
+        _, end = self.sentence(i)
+        return self.lower[end - 1] == "?" or (end >= 2 and self.lower[end - 2] == "?")
+
+    def fits(self, index: int, classes: Iterable[str]) -> bool:
+        entity = self.entities.get(self.refs[index].entity)
+        return entity is not None and any(self.ontology.is_a(entity.type, c) for c in classes)
+
+    def is_reporter(self, index: int) -> bool:
+        return self.fits(index, self.reporters)
+
+    def ref_index(self, ref: Ref) -> int | None:
+        index = self.owner[ref.start]
+        return index if index >= 0 else None
+
+    def quote_at(self, i: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start <= i < quote.end:
+                return quote
+        return None
+
+    def clause_start(self, i: int) -> int:
+        start, _ = self.sentence(i)
+        j = i - 1
+        while j > start:
+            word = self.lower[j]
+            if word in self.cues.clause_breaks or (word == "and" and self.lower[j - 1] == ","):
+                return j + 1
+            j -= 1
+        return start
+
+    def aux_before(self, ts: int) -> bool:
+        start, _ = self.sentence(ts)
+        j = ts - 1
+        while j >= start and ts - j <= 3 and (
+            self.lower[j].endswith("ly") or self.lower[j] in ("not", "also", "n't", "never")
+        ):
+            j -= 1
+        return j >= start and self.lower[j] in self.cues.be_forms
+
+    def by_after(self, te: int, reach: int = 10) -> int | None:
+        return self.find_word(te, {"by"}, reach, stop_at_ref=True)
+
+    def find_word(
+        self, start: int, words: Iterable[str], reach: int, *, stop_at_ref: bool = False
+    ) -> int | None:
+        words = set(words)
+        _, end = self.sentence(start)
+        for j in range(start, min(end, start + reach)):
+            word = self.lower[j]
+            if word in words:
+                return j
+            if word in self.cues.clause_breaks or word in SENTENCE_END:
+                return None
+            if stop_at_ref and self.owner[j] >= 0:
+                return None
+        return None
+
+    def eligible(self, index: int, classes: Iterable[str], *, possessive_ok: bool) -> bool:
+        ref = self.refs[index]
+        if index in self.blocked or not self.fits(index, classes):
+            return False
+        n = len(self.lower)
+        if not possessive_ok and ref.end < n and self.lower[ref.end] in self.cues.possessive_markers:
+            return False
+        if ref.end < n and self.owner[ref.end] >= 0 and self.owner[ref.end] != index:
+            return False  # a modifier: "Nvidia H800"
+        j = ref.start - 1
+        while j >= 0 and (self.lower[j] in self.cues.determiners or self.lower[j][:1].isdigit()):
+            j -= 1
+        return not (j >= 0 and self.lower[j] in self.cues.prepositions)
+
+    def left_args(
+        self, pos: int, classes: Iterable[str], *, reach: int = LEFT_REACH,
+        coordinate: bool = True, skip_reporters: bool = False
+    ) -> list[int]:
+        """The nearest eligible Ref before pos in the clause, with any coordinated with it."""
+        start, _ = self.sentence(pos)
+        i = pos - 1
+        limit = max(start, pos - reach)
+        while i >= limit:
+            word = self.lower[i]
+            if word in self.cues.clause_breaks:
+                return []
+            if word == "," and (skip := self._parenthetical(i, start)) is not None:
+                i = skip - 1
+                continue
+            index = self.owner[i]
+            if index >= 0:
+                ref = self.refs[index]
+                if self.eligible(index, classes, possessive_ok=False) and not (
+                    skip_reporters and self.is_reporter(index)
+                ):
+                    found = [index]
+                    if coordinate:
+                        found.extend(self._coordinated_left(index, classes, start))
+                    return found
+                i = ref.start - 1
+                continue
+            i -= 1
+        return []
+
+    def _parenthetical(self, comma: int, start: int) -> int | None:
+        """If the comma closes ", who/which ... ,", the position of the opening comma."""
+        j = comma - 1
+        while j > start and comma - j < 14:
+            if self.lower[j] in (",", ";"):
+                if j + 1 < comma and self.lower[j + 1] in self.cues.relative_pronouns:
+                    return j
+                return None
+            j -= 1
+        return None
+
+    def _coordinated_left(self, index: int, classes: Iterable[str], start: int) -> list[int]:
+        found: list[int] = []
+        current = self.refs[index].start
+        seen_and = False
+        while current > start:
+            j = current - 1
+            gap = 0
+            matched = False
+            while j >= start and gap <= 3 and (
+                self.owner[j] < 0 or self.refs[self.owner[j]].kind == "pronoun"
+            ):
+                for phrase in self.conjunctions:
+                    if tuple(self.lower[j - len(phrase) + 1 : j + 1]) == phrase:
+                        matched = True
+                        j -= len(phrase)
+                        break
+                if matched:
+                    break
+                if self.lower[j] == "," and seen_and and gap == 0:
+                    matched = True
+                    j -= 1
+                    break
+                if not self.lower[j].isalpha():
+                    break
+                j -= 1
+                gap += 1
+            if not matched:
+                break
+            seen_and = True
+            if j >= start and self.lower[j] == ",":
+                j -= 1
+            if j < start or self.owner[j] < 0:
+                break
+            other = self.owner[j]
+            if not self.eligible(other, classes, possessive_ok=False):
+                break
+            found.append(other)
+            current = self.refs[other].start
+        return found
+
+    def right_args(
+        self, pos: int, classes: Iterable[str], *, prep: str | None = None,
+        reach: int = RIGHT_REACH, stop_at_clause: bool = True
+    ) -> list[int]:
+        """The first eligible Ref after pos (after `prep` if given), with coordinated ones."""
+        _, end = self.sentence(pos)
+        limit = min(end, pos + reach)
+        j = pos
+        if prep is not None:
+            while j < limit and self.lower[j] != prep:
+                if self.lower[j] in self.cues.clause_breaks or self.owner[j] >= 0:
+                    return []
+                j += 1
+            j += 1
+            limit = min(end, j + 6)
+        while j < limit:
+            word = self.lower[j]
+            if stop_at_clause and (word in self.cues.clause_breaks or (
+                word == "," and j + 1 < end and self.lower[j + 1] in self.cues.relative_pronouns
+            )):
+                return []
+            index = self.owner[j]
+            if index >= 0:
+                if index not in self.blocked and self.fits(index, classes):
+                    return [index, *self._coordinated_right(index, classes, end)]
+                j = self.refs[index].end
+                continue
+            j += 1
+        return []
+
+    def _coordinated_right(self, index: int, classes: Iterable[str], end: int) -> list[int]:
+        chain: list[tuple[int, bool]] = []
+        current = self.refs[index].end
+        while current < end:
+            j = current
+            by_and = False
+            if self.lower[j] == ",":
+                j += 1
+            for phrase in self.conjunctions:
+                if tuple(self.lower[j : j + len(phrase)]) == phrase:
+                    j += len(phrase)
+                    by_and = True
+                    break
+            if j == current:
+                break
+            while j < end and self.lower[j] in self.cues.determiners:
+                j += 1
+            if j >= end or self.owner[j] < 0:
+                break
+            other = self.owner[j]
+            if other in self.blocked or not self.fits(other, classes):
+                break
+            chain.append((other, by_and))
+            current = self.refs[other].end
+        last_and = max((k for k, (_, a) in enumerate(chain) if a), default=-1)
+        return [other for other, _ in chain[: last_and + 1]]
+
+    def relative_antecedent(self, subject_start: int, classes: Iterable[str]) -> int | None:
+        """"Corvid Labs, which Microsoft sued": the name before ", which"."""
+        j = subject_start - 1
+        if j >= 1 and self.lower[j] in self.cues.relative_pronouns and self.lower[j - 1] == ",":
+            index = self.owner[j - 2] if j >= 2 else -1
+            if index >= 0 and self.fits(index, classes) and index not in self.blocked:
+                return index
+        return None
+
+    def possessor(self, ns: int) -> int | None:
+        """"Microsoft's suit", "its probe": the Ref owning the noun at ns."""
+        start, _ = self.sentence(ns)
+        j = ns - 1
+        gap = 0
+        while j > start and gap <= 3 and self.owner[j] < 0 and self.lower[j].isalpha() and (
+            self.lower[j] not in self.cues.determiners
+        ):
+            j -= 1
+            gap += 1
+        if j > start and self.lower[j] in self.cues.possessive_markers and self.owner[j - 1] >= 0:
+            return self.owner[j - 1]
+        if j >= start and self.owner[j] >= 0 and self.lower[j] in ("its", "their"):
+            return self.owner[j]
+        return None
+
+    def topic(self, start: int, pos: int, classes: Iterable[str], exclude: list[int]) -> int | None:
+        for i in range(start, pos):
+            index = self.owner[i]
+            if index >= 0 and index not in exclude and index not in self.blocked and self.fits(
+                index, classes
+            ):
+                return index
+        return None
+
+    def apposition_head(self, region_start: int, classes: Iterable[str]) -> int | None:
+        """"Sundar Pichai, [one of | the | who is] ROLE": the name before the comma."""
+        start, _ = self.sentence(region_start)
+        j = region_start - 1
+        steps = 0
+        skippable = self.cues.determiners | {"one", "of", "is", "was", "who", "as", "became",
+                                             "remains", "has", "been", "its", "their", "former"}
+        while j >= start and steps < 5 and self.lower[j] in skippable and self.lower[j] != ",":
+            j -= 1
+            steps += 1
+        if j >= start and self.lower[j] == ",":
+            j -= 1
+        elif steps == 0 or self.lower[j + 1] not in ("who", "is", "was", "as", "became"):
+            return None
+        if j >= start and self.owner[j] >= 0:
+            index = self.owner[j]
+            if self.fits(index, classes) and index not in self.blocked:
+                return index
+        return None
+
+    def speech_before(self, pos: int) -> int | None:
+        """A speech or allegation verb shortly before pos in the same clause."""
+        start, _ = self.sentence(pos)
+        for j in range(pos - 1, max(start, pos - 9) - 1, -1):
+            if self.lower[j] in self.speech:
+                return j
+            if self.lower[j] in self.cues.clause_breaks:
+                return None
+        return None
+
+    def speaker_of(self, verb: int, classes: Iterable[str]) -> int | None:
+        """Who speaks: the agent before the verb, skipping outlets that only report."""
+        start, _ = self.sentence(verb)
+        if verb - 1 >= start and self.lower[verb - 1] == "," and self.lower[verb].endswith("ing"):
+            return self.topic(start, verb, classes, exclude=[])
+        found = self.left_args(verb, classes, coordinate=False, skip_reporters=True)
+        if found:
+            return found[0]
+        quote = self.quote_at(verb)
+        if quote is not None and quote.speaker is not None:
+            return self.ref_index(quote.speaker)
+        return None
+
+    def said_of(self, quote_end: int, classes: Iterable[str]) -> list[int]:
+        """"..." Altman said of DeepSeek."""
+        j = self.find_word(quote_end, {"of", "about"}, 8)
+        return self.right_args(j + 1, classes, reach=3) if j is not None else []
+
+    def claimant(self, found: _Found) -> str | None:
+        """The third party who states the relation, or None when the text states it as fact."""
+        subject, obj = self.refs[found.subject], self.refs[found.object]
+        ts, _ = found.trigger
+        speaker: int | None = None
+        quote = self.quote_at(ts)
+        if quote is not None and quote.speaker is not None:
+            speaker = self.ref_index(quote.speaker)
+        else:
+            first = min(subject.start, obj.start, ts)
+            verb = self.speech_before(first)
+            if verb is not None:
+                speaker = self.speaker_of(verb, self.agents)
+        if speaker is None or self.is_reporter(speaker):
+            return None
+        who = self.refs[speaker].entity
+        if who in (subject.entity, obj.entity):
+            return None
+        if self.ontology.affiliations.get(who) in (subject.entity, obj.entity):
+            return None
+        return who
+
+    def negated_by_parse(self, ts: int, te: int) -> bool:
+        if not self.has_parse:
+            return False
+        token = self.doc[ts]
+        head = token.head if token.dep_ in ("xcomp", "aux", "auxpass") else token
+        return any(child.dep_ == "neg" for child in (*token.children, *head.children))
+
+
+def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(w.lower().split()) for w in words}, key=len, reverse=True))
+
+
+def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    single = {p[0] for p in phrases if len(p) == 1}
+    if any(w in single for w in words):
+        return True
+    for phrase in phrases:
+        if len(phrase) > 1:
+            size = len(phrase)
+            for k in range(len(words) - size + 1):
+                if tuple(words[k : k + size]) == phrase:
+                    return True
+    return False

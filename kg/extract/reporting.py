@@ -1,0 +1,49 @@
+"""Spot news outlets that are the source or the addressee of a statement, not a party to it.
+
+"according to Reuters", "told the Financial Times", "Bloomberg reported", "a Bloomberg
+investigation found": the outlet in these positions never becomes an argument of a relation.
+"""
+
+from __future__ import annotations
+
+from kg.extract.entities import Ref
+from kg.extract.patterns import Cues
+from kg.ontology import Ontology
+from kg.records import Entity
+
+
+def blocked_refs(
+    lower: list[str],
+    refs: list[Ref],
+    entities: dict[str, Entity],
+    ontology: Ontology,
+    cues: Cues,
+) -> set[int]:
+    """Indices of refs to outlets that only report (source or addressee)."""
+    before = [tuple(p.split()) for p in cues.reporting_before]
+    after = [tuple(p.split()) for p in cues.reporting_after]
+    blocked: set[int] = set()
+    for index, ref in enumerate(refs):
+        entity = entities.get(ref.entity)
+        if entity is None or not any(ontology.is_a(entity.type, c) for c in cues.reporter_classes):
+            continue
+        start = ref.start
+        while start > 0 and lower[start - 1] in cues.determiners:
+            start -= 1
+        if any(_ends_with(lower, start, phrase) for phrase in before) or any(
+            _starts_with(lower, ref.end, phrase) for phrase in after
+        ):
+            blocked.add(index)
+    return blocked
+
+
+def _ends_with(lower: list[str], end: int, phrase: tuple[str, ...]) -> bool:
+    start = end - len(phrase)
+    return start >= 0 and tuple(lower[start:end]) == phrase
+
+
+def _starts_with(lower: list[str], start: int, phrase: tuple[str, ...]) -> bool:
+    possessive = start < len(lower) and lower[start] in ("'s", "’s")
+    if possessive:
+        start += 1
+    return tuple(lower[start : start + len(phrase)]) == phrase
