@@ -459,7 +459,7 @@ def _vis_options(node_count: int) -> dict[str, Any]:
         },
         "edges": {
             "arrows": {"to": {"scaleFactor": 0.6}, "from": {"scaleFactor": 0.6}},
-            "scaling": {"min": 1.2, "max": 5},
+            "scaling": {"min": 1.2, "max": 5, "label": {"enabled": False}},
             "selectionWidth": 2,
             "hoverWidth": 1,
             "font": {
