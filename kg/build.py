@@ -1,17 +1,63 @@
-"""The build: read documents, extract, assemble the graph, write it."""
+"""The build: read documents, extract, write them to the persistent store, export, vouch.
+
+A build streams: documents are read, extracted (in batches through `nlp.pipe`, in `jobs`
+processes if asked), turned into N-Quads and added to the Oxigraph store a batch at a time, so
+memory stays flat as the corpus grows. It is incremental: documents are known by the SHA-256 of
+their text, so a second build extracts only new or changed documents and drops the named graphs
+of documents that are gone. A change to the rules (ontology/*.ttl, ontology/shapes.ttl,
+ontology/patterns/*) or `rebuild=True` starts over in a fresh store that replaces the old one
+only when complete.
+
+What is kept when things go wrong:
+- an existing export is replaced only by a complete new one (temporary file + rename);
+- the store changes one transaction per batch of whole documents, and describes its own content
+  (each document graph states its kg:sha256), so an interrupted build is resumed by the next;
+- the manifest is written last; while a build is under way it says "building", so `kg query`
+  reads the (old, intact) export rather than a store that no longer matches it.
+- A graph that breaks the SHACL shapes is still written; the summary counts the violations and
+  the CLI exits 1, so scripts notice and a person can inspect the output with `kg validate`.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.documents import iter_documents
-from kg.export import format_for, serialize
-from kg.graph import build_dataset
-from kg.ontology import load_ontology
-from kg.records import RELATIONS
+from kg import __version__
+from kg.documents import find_documents, read_document
+from kg.errors import UsageError
+from kg.export import export_store, format_for
+from kg.namespaces import ONTOLOGY_GRAPH
+from kg.ontology import SHAPES_FILE, Ontology, load_ontology
+from kg.progress import BuildProgress
+from kg.quads import document_nquads, graph_nquads
+from kg.records import RELATIONS, Extraction
+from kg.store import (
+    GraphStore,
+    Manifest,
+    file_sha256,
+    fresh_store,
+    manifest_path,
+    read_manifest,
+    replace_store,
+    store_path,
+)
+
+BATCH_DOCUMENTS = 64
+"""Documents written to the store (and validated) together."""
+BATCH_BYTES = 8 << 20
+"""…or fewer, once their N-Quads reach this size."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An input document as found: where it is, its name, the hash of its text."""
+
+    path: Path
+    name: str
+    sha256: str
 
 
 @dataclass
@@ -21,21 +67,81 @@ class BuildSummary:
     output: Path
     format: str
     documents: int = 0
+    extracted: int = 0
+    reused: int = 0
+    removed: int = 0
+    full: bool = True
     entities: int = 0
-    triples: int = 0
-    relations: Counter[str] = field(default_factory=Counter)
+    relations: dict[str, int] = field(default_factory=dict)
     claims: int = 0
+    statements: int = 0
+    validated: bool = True
+    violations: int = 0
+    unvalidated: int = 0
+    store: Path | None = None
+
+    @property
+    def conforms(self) -> bool:
+        return self.violations == 0
 
     def lines(self) -> list[str]:
-        by_type = ", ".join(f"{name} {self.relations[name]}" for name in RELATIONS)
-        return [
-            f"documents  {self.documents}",
+        if self.store is None:
+            return [
+                f"documents  {self.documents} ({self.extracted} extracted, {self.reused} reused, "
+                f"{self.removed} removed)",
+                f"wrote      {self.output} (one {self.format} file per document)",
+            ]
+        by_type = ", ".join(f"{name} {self.relations.get(name, 0)}" for name in RELATIONS)
+        kind = "full build" if self.full else "incremental"
+        lines = [
+            f"documents  {self.documents} ({self.extracted} extracted, {self.reused} reused, "
+            f"{self.removed} removed; {kind})",
             f"entities   {self.entities}",
             f"relations  {sum(self.relations.values())} ({by_type})",
             f"claims     {self.claims}",
-            f"triples    {self.triples}",
-            f"wrote      {self.output} ({self.format})",
+            f"statements {self.statements} (quads in the store)",
         ]
+        if not self.validated:
+            lines.append("validation skipped")
+        elif self.violations:
+            lines.append(f"validation {self.violations} violations (run `kg validate` to list)")
+        else:
+            unchecked = f" ({self.unvalidated} documents not validated)" if self.unvalidated else ""
+            lines.append(f"validation conforms{unchecked}")
+        if self.store is not None:
+            lines.append(f"store      {self.store}")
+        lines.append(f"wrote      {self.output} ({self.format})")
+        return lines
+
+
+def rules_fingerprint(ontology: Ontology) -> str:
+    """SHA-256 over everything that decides what a document yields: a change means rebuild."""
+    digest = hashlib.sha256(f"kg {__version__}\0{ontology.fingerprint}\0".encode())
+    extra = [ontology.directory / SHAPES_FILE]
+    patterns = ontology.directory / "patterns"
+    if patterns.is_dir():
+        extra += sorted(p for p in patterns.rglob("*") if p.is_file())
+    for path in extra:
+        if path.is_file():
+            name = path.relative_to(ontology.directory).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def scan(inputs: Iterable[Path]) -> list[Source]:
+    """Find and check every document, keeping only its hash: a bad file fails the build early.
+
+    Documents with the same text are one document (the first name found is kept).
+    """
+    sources: dict[str, Source] = {}
+    for path, name in find_documents(inputs):
+        document = read_document(path, name)
+        sources.setdefault(document.sha256, Source(path, name, document.sha256))
+    return list(sources.values())
+
+
+def vocabulary_nquads(ontology: Ontology) -> str:
+    return graph_nquads(ontology.graph, str(ONTOLOGY_GRAPH))
 
 
 def build(
@@ -45,27 +151,303 @@ def build(
     fmt: str | None = None,
     model: str | None = None,
     ontology_dir: Path | None = None,
+    jobs: int = 1,
+    rebuild: bool = False,
+    shards: Path | None = None,
+    validate: bool = True,
+    progress: bool | None = None,
 ) -> BuildSummary:
-    """Build the graph of every document under `inputs` and write it to `output`."""
-    fmt = format_for(output, fmt)
-    ontology = load_ontology(ontology_dir)
-    documents = list(iter_documents(inputs))
-    from kg.extract import extract
+    """Bring the store beside `output` up to date with the documents under `inputs`, export it.
 
-    extractions = list(extract(documents, ontology, model=model))
-    dataset = build_dataset(extractions, ontology)
-    serialize(dataset, output, fmt)
-    summary = BuildSummary(output=output, format=fmt, documents=len(documents))
-    entities: set[str] = set()
-    relations: set[tuple[str, str, str]] = set()
-    for extraction in extractions:
-        entities.update(e.iri for e in extraction.entities)
-        for r in extraction.relations:
-            if r.claimed_by:
-                summary.claims += 1
-            else:
-                relations.add((r.subject, r.predicate, r.object))
-    summary.entities = len(entities)
-    summary.relations = Counter(p for _, p, _ in relations)
-    summary.triples = len({(s, p, o) for s, p, o, _ in dataset.quads()})
+    With `shards`, write one N-Quads file per document into that folder instead (and no store
+    or export); `kg load` reads them.
+    """
+    fmt = format_for(output, fmt)
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    ontology = load_ontology(ontology_dir)
+    fingerprint = rules_fingerprint(ontology)
+    sources = scan(inputs)
+    by_sha = {source.sha256: source for source in sources}
+
+    def extract(shas: list[str]) -> Iterator[Extraction]:
+        from kg.workers import extract_paths
+
+        items = ((by_sha[sha].path, by_sha[sha].name) for sha in shas)
+        yield from extract_paths(items, ontology.directory, model=model, jobs=jobs)
+
+    if shards is not None:
+        return _build_shards(
+            sources,
+            shards,
+            output,
+            fmt,
+            ontology,
+            fingerprint,
+            extract,
+            rebuild=rebuild,
+            progress=progress,
+        )
+    current = {source.sha256: source.name for source in sources}
+    validator = _validator(ontology) if validate else None
+    return synchronise(
+        current,
+        output,
+        fmt,
+        fingerprint=fingerprint,
+        vocabulary=vocabulary_nquads(ontology),
+        produce=lambda shas: _extracted_nquads(extract(shas), validator),
+        rebuild=rebuild,
+        validated=validate,
+        progress=progress,
+    )
+
+
+Produced = tuple[str, str | bytes, int | None]
+"""(document SHA-256, its N-Quads, its SHACL violations or None if not validated)."""
+
+
+def synchronise(
+    current: dict[str, str | None],
+    output: Path,
+    fmt: str,
+    *,
+    fingerprint: str | None,
+    vocabulary: str,
+    produce: Callable[[list[str]], Iterator[Produced]],
+    rebuild: bool = False,
+    validated: bool = True,
+    progress: bool | None = None,
+) -> BuildSummary:
+    """Make the store hold exactly the documents in `current` (SHA-256 → name), then export.
+
+    A document already in the store under another name is produced again; a name of None
+    matches any.
+
+    `produce` yields the N-Quads of the documents it is asked for (by extracting them, or by
+    reading their shards). Shared by `kg build` and `kg load`.
+    """
+    store_dir, manifest_file = store_path(output), manifest_path(output)
+    manifest = read_manifest(manifest_file)
+    full = (
+        rebuild
+        or fingerprint is None
+        or manifest is None
+        or manifest.fingerprint != fingerprint
+        or not store_dir.is_dir()
+    )
+    summary = BuildSummary(
+        output=output,
+        format=fmt,
+        full=full,
+        documents=len(current),
+        validated=validated,
+        store=store_dir,
+    )
+    old_checks = manifest.extra.get("violations", {}) if manifest and not full else {}
+    violations: dict[str, int | None] = {}
+    if full:
+        with fresh_store(store_dir) as store:
+            store.add_nquads(vocabulary)
+            _write(store, list(current), produce, violations, progress)
+            summary.extracted = len(current)
+            summary.removed = len(set(manifest.documents) - set(current)) if manifest else 0
+            export_store(store.store, output, fmt)
+            _count(store, summary)
+            documents = store.documents()
+            replace_store(store, store_dir)
+    else:
+        assert manifest is not None
+        store = GraphStore(store_dir)
+        try:
+            stored = store.documents()
+            todo = [
+                sha
+                for sha, name in current.items()
+                if sha not in stored or (name is not None and stored[sha].name != name)
+            ]
+            gone = [doc for sha, doc in stored.items() if sha not in current]
+            summary.extracted, summary.removed = len(todo), len(gone)
+            summary.reused = len(current) - len(todo)
+            if (
+                todo
+                or gone
+                or manifest.state != "complete"
+                or not _export_matches(output, manifest)
+            ):
+                building = Manifest(
+                    manifest.export_path,
+                    manifest.format,
+                    "",
+                    manifest.fingerprint,
+                    dict(manifest.documents),
+                    state="building",
+                    extra=manifest.extra,
+                )
+                building.write(manifest_file)
+                if not store.has_vocabulary():
+                    store.add_nquads(vocabulary)
+                for sha in todo:
+                    if sha in stored:
+                        store.remove_graph(stored[sha].graph)
+                _write(store, todo, produce, violations, progress)
+                for doc in gone:
+                    store.remove_graph(doc.graph)
+                store.flush()
+                export_store(store.store, output, fmt)
+            _count(store, summary)
+            documents = store.documents()
+        finally:
+            store.close()
+        for sha in current:
+            if sha not in violations:
+                violations[sha] = old_checks.get(sha)
+    checks = {sha: violations.get(sha) for sha in current}
+    summary.violations = sum(n for n in checks.values() if n)
+    summary.unvalidated = sum(1 for n in checks.values() if n is None) if validated else 0
+    Manifest(
+        export_path=output.name,
+        format=fmt,
+        sha256=file_sha256(output),
+        fingerprint=fingerprint or "",
+        documents=documents,
+        extra={"violations": checks},
+    ).write(manifest_file)
     return summary
+
+
+def _export_matches(output: Path, manifest: Manifest) -> bool:
+    return (
+        output.is_file()
+        and manifest.export_path == output.name
+        and manifest.sha256 == file_sha256(output)
+    )
+
+
+def _write(
+    store: GraphStore,
+    shas: list[str],
+    produce: Callable[[list[str]], Iterator[Produced]],
+    violations: dict[str, int | None],
+    progress: bool | None,
+) -> None:
+    """Add the produced documents to the store, a batch of whole documents per transaction."""
+    if not shas:
+        return
+    batch: list[bytes] = []
+    size = 0
+    with BuildProgress(len(shas), enabled=progress) as bar:
+        for sha, nquads, checked in produce(shas):
+            violations[sha] = checked
+            batch.append(nquads.encode("utf-8") if isinstance(nquads, str) else nquads)
+            size += len(nquads)
+            if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+                store.add_nquads(b"".join(batch))
+                bar.advance(len(batch))
+                batch, size = [], 0
+        store.add_nquads(b"".join(batch))
+        bar.advance(len(batch))
+
+
+def _extracted_nquads(
+    extractions: Iterator[Extraction], validator: Callable[[list[Extraction]], list[int]] | None
+) -> Iterator[Produced]:
+    """N-Quads of each extraction, validated a batch at a time when a validator is given."""
+    if validator is None:
+        for extraction in extractions:
+            yield extraction.document.sha256, document_nquads(extraction), None
+        return
+    batch: list[Extraction] = []
+    for extraction in extractions:
+        batch.append(extraction)
+        if len(batch) >= BATCH_DOCUMENTS:
+            yield from _checked(batch, validator)
+            batch = []
+    yield from _checked(batch, validator)
+
+
+def _checked(
+    batch: list[Extraction], validator: Callable[[list[Extraction]], list[int]]
+) -> Iterator[Produced]:
+    if not batch:
+        return
+    for extraction, count in zip(batch, validator(batch), strict=True):
+        yield extraction.document.sha256, document_nquads(extraction), count
+
+
+def _validator(ontology: Ontology) -> Callable[[list[Extraction]], list[int]] | None:
+    """SHACL violations per document: a batch at once, each alone only if the batch fails."""
+    if not (ontology.directory / SHAPES_FILE).is_file():
+        return None
+    from rdflib import Graph
+
+    from kg.graph import document_graph
+    from kg.validate import validate
+
+    def check(batch: list[Extraction]) -> list[int]:
+        graphs = [document_graph(extraction) for extraction in batch]
+        union = Graph()
+        for graph in graphs:
+            union += graph
+        if validate(union, ontology.directory).conforms:
+            return [0] * len(batch)
+        return [len(validate(graph, ontology.directory).violations) for graph in graphs]
+
+    return check
+
+
+def _count(store: GraphStore, summary: BuildSummary) -> None:
+    counts = store.counts()
+    summary.relations = {name: counts[name] for name in RELATIONS}
+    summary.entities = counts["entities"]
+    summary.claims = counts["claims"]
+    summary.statements = counts["statements"]
+
+
+def _build_shards(
+    sources: list[Source],
+    directory: Path,
+    output: Path,
+    fmt: str,
+    ontology: Ontology,
+    fingerprint: str,
+    extract: Callable[[list[str]], Iterator[Extraction]],
+    *,
+    rebuild: bool,
+    progress: bool | None,
+) -> BuildSummary:
+    """Write a shard per document that has none (or all, when the rules changed)."""
+    from kg.shards import read_shards, shard_path, write_index, write_shard
+
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        existing = read_shards(directory)
+        have = set(existing.documents) if existing.fingerprint == fingerprint else set()
+    except Exception:  # an empty or new folder
+        have = set()
+    if rebuild:
+        have = set()
+    current = {source.sha256 for source in sources}
+    todo = [source.sha256 for source in sources if source.sha256 not in have]
+    gone = [
+        path for path in directory.glob("*.nq") if path.stem not in current and len(path.stem) == 64
+    ]
+    write_index(directory, fingerprint, vocabulary_nquads(ontology))
+    with BuildProgress(len(todo), enabled=progress) as bar:
+        for extraction in extract(todo):
+            write_shard(
+                shard_path(directory, extraction.document.sha256), document_nquads(extraction)
+            )
+            bar.advance()
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return BuildSummary(
+        output=directory,
+        format="N-Quads",
+        documents=len(sources),
+        extracted=len(todo),
+        reused=len(sources) - len(todo),
+        removed=len(gone),
+        validated=False,
+        store=None,
+    )

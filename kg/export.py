@@ -1,4 +1,8 @@
-"""Write graphs to files in the standard RDF formats, atomically."""
+"""Write graphs to files in the standard RDF formats, atomically.
+
+`export_store` streams a kg store through Oxigraph's writers (the build's path: memory stays flat
+whatever the size of the graph); `serialize` writes an in-memory rdflib dataset.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from kg.errors import GraphError, UsageError
+from kg.namespaces import PREFIXES
 
 FORMATS: dict[str, str] = {
     "turtle": ".ttl",
@@ -82,3 +88,39 @@ def serialize(dataset: Dataset, path: Path, fmt: str) -> None:
         path,
         lambda out: union.serialize(out, format=rdflib_format, encoding="utf-8"),
     )
+
+
+OXIGRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+def export_store(store: ox.Store, path: Path, fmt: str) -> None:
+    """Stream a store to `path`, replacing the file only once it is completely written.
+
+    Quad formats (N-Quads, TriG) keep every named graph; triple formats (Turtle, N-Triples,
+    JSON-LD) write the union of the graphs through a streamed CONSTRUCT, which Oxigraph
+    de-duplicates within a bounded window (a triple stated by many documents is written once).
+    The project prefixes are used wherever the format has prefixes. JSON-LD comes out in
+    expanded form, as Oxigraph writes it.
+    """
+    rdf_format = OXIGRAPH_FORMATS[fmt]
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+    def write(out: IO[bytes]) -> None:
+        if fmt in QUAD_FORMATS:
+            store.dump(out, rdf_format, prefixes=prefixes)
+        else:
+            triples = store.query(_UNION, use_default_graph_as_union=True)
+            ox.serialize(triples, out, rdf_format, prefixes=prefixes)
+
+    try:
+        write_atomically(path, write)
+    except OSError as err:
+        raise GraphError(f"cannot write: {err.strerror or err}", path=path) from None
