@@ -68,12 +68,69 @@ def build(
             help="An installed spaCy pipeline to add its parser and NER, e.g. en_core_web_sm."
         ),
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("-j", "--jobs", min=1, help="Extract in this many processes.")
+    ] = 1,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Extract every document again, not only new ones.")
+    ] = False,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            "--shards",
+            file_okay=False,
+            help="Write one N-Quads file per document into this folder (for `kg load`) instead.",
+        ),
+    ] = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate/--no-validate", help="Check new documents against the shapes."),
+    ] = True,
 ) -> None:
-    """Read news articles and write their knowledge graph."""
+    """Read news articles and write their knowledge graph (incrementally, into a store)."""
     from kg.build import build as run_build
 
-    summary = run_build(inputs or [Path("seeds")], out, fmt=fmt, model=model)
+    summary = run_build(
+        inputs or [Path("seeds")],
+        out,
+        fmt=fmt,
+        model=model,
+        jobs=jobs,
+        rebuild=rebuild,
+        shards=shards,
+        validate=validate,
+    )
     for line in summary.lines():
+        typer.echo(line)
+    if not summary.conforms:
+        raise KgError(f"the graph does not conform to the shapes ({summary.violations} violations)")
+
+
+@app.command()
+def load(
+    shards: Annotated[
+        Path, typer.Argument(file_okay=False, help="Folder written by `kg build --shards`.")
+    ],
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Graph file to export; its store is beside it.")
+    ] = DEFAULT_GRAPH,
+    fmt: Annotated[
+        str | None, typer.Option("-f", "--format", help="Export format. Default: from -o.")
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", file_okay=False, help="Load into this store folder; no export."),
+    ] = None,
+    endpoint: Annotated[
+        str | None,
+        typer.Option("--endpoint", help="Send the shards to this SPARQL Graph Store endpoint."),
+    ] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Load every shard again.")] = False,
+) -> None:
+    """Bulk-load shards into the store beside -o (and export), a store folder, or a server."""
+    from kg.shards import load as run_load
+
+    for line in run_load(shards, out, fmt=fmt, store=store, endpoint=endpoint, rebuild=rebuild):
         typer.echo(line)
 
 
