@@ -57,7 +57,7 @@ class CorefResolver:
         blocked = {
             refs[i].start for i in blocked_refs(lower, refs, entities, self.ontology, self.cues)
         }
-        background = self._background(words, lower, refs, entities, covered)
+        background = self._background(doc, lower, refs, entities, covered)
         possible = {
             name.split()[-1]
             for e in entities.values()
@@ -92,7 +92,7 @@ class CorefResolver:
                             surnames.setdefault(parts[-1], ref.entity)
                 continue
             s, e, kind = item
-            ref = self._resolve(words, s, e, kind, sentence, recent, surnames, entities)
+            ref = self._resolve(doc, s, e, kind, sentence, recent, surnames, entities)
             if ref is not None:
                 added.append(ref)
                 recent = [(ref.entity, sentence)] + [r for r in recent if r[0] != ref.entity]
@@ -101,7 +101,7 @@ class CorefResolver:
 
     def _background(
         self,
-        words: list[str],
+        doc: Doc,
         lower: list[str],
         refs: list[Ref],
         entities: dict[str, Entity],
@@ -109,6 +109,7 @@ class CorefResolver:
     ) -> list[Ref]:
         """ "the ChatGPT developer" via kg:maker, "Sam Altman's company" via kg:affiliation."""
         found = []
+        words = words_of(doc)
         n = len(words)
         for ref in refs:
             end = ref.end
@@ -120,7 +121,7 @@ class CorefResolver:
                 and not (end + 1 < n and covered[end + 1])
             ):
                 start = ref.start - 1 if ref.start and lower[ref.start - 1] == "the" else ref.start
-                text = " ".join(words[start : end + 1])
+                text = doc[start : end + 1].text
                 note = (
                     f"{text} → {self.ontology.entities[maker].label} (maker of {words[ref.start]})"
                 )
@@ -131,7 +132,7 @@ class CorefResolver:
             if company and end + 1 < n and lower[end] in self.cues.possessive_markers:
                 noun = lower[end + 1]
                 if self._fits(noun, self.ontology.entities[company]):
-                    text = " ".join(words[ref.start : end + 2])
+                    text = doc[ref.start : end + 2].text
                     label = self.ontology.entities[company].label
                     note = f"{text} → {label} (organisation of {entities[ref.entity].label})"
                     found.append(Ref(ref.start, end + 2, company, "affiliation", note))
@@ -176,7 +177,7 @@ class CorefResolver:
 
     def _resolve(
         self,
-        words: list[str],
+        doc: Doc,
         start: int,
         end: int,
         kind: str,
@@ -185,7 +186,8 @@ class CorefResolver:
         surnames: dict[str, str],
         entities: dict[str, Entity],
     ) -> Ref | None:
-        text = " ".join(words[start:end])
+        words = words_of(doc)
+        text = doc[start:end].text
         if kind == "surname":
             iri = surnames.get(words[start])
             if iri is None:

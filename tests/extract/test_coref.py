@@ -1,0 +1,46 @@
+"""References to earlier entities resolve, and record how."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "note"),
+    [
+        ("Intel reported a loss. The chipmaker was sued by AMD.", ("AMD", "sues", "Intel"),
+         "The chipmaker → Intel"),
+        ("David Sacks spoke. Sacks said DeepSeek copied OpenAI's models.",
+         ("David Sacks", "accuses", "DeepSeek"), "Sacks → David Sacks"),
+        ("Sam Altman's company sued DeepSeek.", ("OpenAI", "sues", "DeepSeek"),
+         "Sam Altman's company → OpenAI"),
+        ("The ChatGPT developer sued DeepSeek.", ("OpenAI", "sues", "DeepSeek"),
+         "The ChatGPT developer → OpenAI"),
+    ],
+)
+def test_coref_resolution_recorded(run, text: str, expected, note: str) -> None:
+    extraction = run(text)
+    labels = {e.iri: e.label for e in extraction.entities}
+    matches = [r for r in extraction.relations
+               if (labels[r.subject], r.predicate, labels[r.object]) == expected]
+    assert matches
+    assert any(n.startswith(note) for r in matches for n in r.resolutions)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Сем Альтман spoke on Monday.", "Sam Altman"),
+        ("NYT editors met on Monday.", "The New York Times"),
+        ("The New York Times sued OpenAI. The Times said more.", "The New York Times"),
+    ],
+)
+def test_coref_variants_resolve(run, text: str, label: str) -> None:
+    extraction = run(text)
+    assert {e.label for e in extraction.entities} == {label} | (
+        {"OpenAI"} if "OpenAI" in text else set())
+
+
+@pytest.mark.parametrize("text", ["The New York Post sued Meta.", "The Times of India sued Meta."])
+def test_coref_lookalikes_stay_apart(facts, text: str) -> None:
+    assert not [t for t in facts(text) if t[0] == "The New York Times"]

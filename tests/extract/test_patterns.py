@@ -1,0 +1,43 @@
+"""Pattern files load, and a broken one names its file and entry."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.errors import DataError
+from kg.extract.patterns import load_patterns
+from kg.records import RELATIONS
+
+
+@pytest.mark.parametrize("relation", RELATIONS)
+def test_patterns_shipped_files_validate(ontology, relation: str) -> None:
+    assert load_patterns(ontology).relations[relation].relation == relation
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(relation="befriends"), "unknown relation 'befriends'"),
+        (lambda d: d["verbs"][0].pop("forms"), "verbs[0]: missing field 'forms'"),
+        (lambda d: d["verbs"][0].update(passive=["sueded"]), "verbs[0]: passive form 'sueded'"),
+        (lambda d: d.update(subject_classes=["Robot"]), "'Robot' is not a class"),
+        (lambda d: d["nouns"][0].update(left_agent="yes"), "nouns[0]: field 'left_agent'"),
+    ],
+)
+def test_patterns_broken_file_names_file_and_entry(
+    ontology, tmp_path: Path, change, message: str
+) -> None:
+    folder = tmp_path / "patterns"
+    shutil.copytree(ontology.directory / "patterns", folder)
+    path = folder / "sues.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_patterns(ontology, folder)
+    assert "sues.json" in str(caught.value)
+    assert message in str(caught.value)

@@ -1,0 +1,138 @@
+"""Relations from each construction, and nothing from negated, modal or reported statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import SEEDS
+
+SEED_000 = "000_41cde8c6aea68c1f.txt"
+SEED_003 = "003_ea8b10f3fceedea6.txt"
+
+
+def _seed_facts(facts, name: str) -> set[tuple[str, str, str]]:
+    return facts((SEEDS / name).read_text(encoding="utf-8"))
+
+
+def _has(found: set, triple: tuple[str, str, str]) -> bool:
+    s, p, o = triple
+    return triple in found or (p == "partnersWith" and (o, p, s) in found)
+
+
+@pytest.mark.parametrize(
+    ("seed", "triple"),
+    [
+        (SEED_000, ("OpenAI", "accuses", "DeepSeek")),
+        (SEED_000, ("David Sacks", "accuses", "DeepSeek")),
+        (SEED_000, ("Microsoft", "partnersWith", "OpenAI")),
+        (SEED_000, ("The New York Times", "sues", "OpenAI")),
+        (SEED_000, ("DeepSeek", "develops", "R1")),
+        (SEED_000, ("DeepSeek", "develops", "V3")),
+        (SEED_000, ("Meta", "develops", "Llama")),
+        (SEED_000, ("OpenAI", "investigates", "DeepSeek")),
+        (SEED_003, ("OpenAI", "accuses", "DeepSeek")),
+        (SEED_003, ("David Sacks", "accuses", "DeepSeek")),
+        (SEED_003, ("OpenAI", "partnersWith", "Microsoft")),
+        (SEED_003, ("The New York Times", "sues", "OpenAI")),
+        (SEED_003, ("Sam Altman", "leads", "OpenAI")),
+        (SEED_003, ("OpenAI", "develops", "ChatGPT")),
+        (SEED_003, ("DeepSeek", "develops", "V3")),
+        (SEED_003, ("OpenAI", "investigates", "DeepSeek")),
+        (SEED_003, ("Microsoft", "investigates", "DeepSeek")),
+    ],
+)
+def test_relations_seed_present(facts, seed: str, triple) -> None:
+    assert _has(_seed_facts(facts, seed), triple)
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_003])
+def test_relations_seed_forbidden_absent(facts, seed: str) -> None:
+    found = _seed_facts(facts, seed)
+    outlets = {"Financial Times", "Bloomberg", "Fox News"}
+    assert not {t for t in found if t[1] == "accuses" and t[0] in outlets}
+    assert not {t for t in found if t[1] in ("accuses", "sues", "partnersWith")
+                and "Nvidia" in (t[0], t[2])}
+    assert not {t for t in found if t[1] == "sues" and t[2] == "DeepSeek"}
+    assert ("DeepSeek", "accuses", "OpenAI") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OpenAI sued DeepSeek on Monday.", {("OpenAI", "sues", "DeepSeek")}),
+        ("DeepSeek was sued by OpenAI in a federal court.", {("OpenAI", "sues", "DeepSeek")}),
+        ("DeepSeek was accused by OpenAI of copying its models.",
+         {("OpenAI", "accuses", "DeepSeek")}),
+        ("The New York Times sued Google and Meta.",
+         {("The New York Times", "sues", "Google"), ("The New York Times", "sues", "Meta")}),
+        ("Google and Meta were sued by Getty Images.",
+         {("Getty Images", "sues", "Google"), ("Getty Images", "sues", "Meta")}),
+        ("Getty Images brought a suit against Stability AI.",
+         {("Getty Images", "sues", "Stability AI")}),
+        ("Microsoft's suit against Nvidia was dismissed by a judge in March.",
+         {("Microsoft", "sues", "Nvidia")}),
+        ("OpenAI faces a lawsuit from The New York Times.",
+         {("The New York Times", "sues", "OpenAI")}),
+        ("Sundar Pichai, Google's chief executive, spoke on Monday.",
+         {("Sundar Pichai", "leads", "Google")}),
+        ("The founder of Anthropic, Dario Amodei, spoke on Monday.",
+         {("Dario Amodei", "leads", "Anthropic")}),
+        ("Lisa Su, who has run AMD since 2014, spoke on Monday.", {("Lisa Su", "leads", "AMD")}),
+        ("SoftBank, which has put billions into OpenAI, spoke on Monday.",
+         {("SoftBank", "investsIn", "OpenAI")}),
+        ("Amazon, one of Anthropic's largest partners, spoke on Monday.",
+         {("Amazon", "partnersWith", "Anthropic")}),
+        ("The Federal Trade Commission is investigating Microsoft.",
+         {("Federal Trade Commission", "investigates", "Microsoft")}),
+        ("Mistral AI released Le Chat in February.", {("Mistral AI", "develops", "Le Chat")}),
+        ("Microsoft-backed OpenAI spoke on Monday.", {("Microsoft", "investsIn", "OpenAI")}),
+        ("OpenAI alleges that DeepSeek copied its models.", {("OpenAI", "accuses", "DeepSeek")}),
+        ("OpenAI believes DeepSeek copied its models.", {("OpenAI", "accuses", "DeepSeek")}),
+        ("«DeepSeek distilled our models», Sam Altman told reporters.",
+         {("Sam Altman", "accuses", "DeepSeek")}),
+    ],
+)
+def test_relations_construction(facts, text: str, expected: set) -> None:
+    assert expected <= facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OpenAI has never sued DeepSeek.",
+        "Microsoft has no partnership with DeepSeek.",
+        "OpenAI denied accusing DeepSeek of anything.",
+        "OpenAI may sue DeepSeek.",
+        "OpenAI threatened to sue DeepSeek.",
+        "Microsoft is considering an investment in DeepSeek.",
+        "Will OpenAI sue DeepSeek?",
+        "According to Reuters, the deal was a surprise.",
+        "Bloomberg reported that the model was impressive.",
+        "Jensen Huang called DeepSeek's work impressive and praised the startup.",
+    ],
+)
+def test_relations_qualified_statements_give_nothing(facts, text: str) -> None:
+    assert {t for t in facts(text) if t[1] != "develops"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("David Sacks said OpenAI had sued DeepSeek.", ("David Sacks", "OpenAI", "sues", "DeepSeek")),
+    ],
+)
+def test_relations_claims_are_not_facts(run, text: str, claim) -> None:
+    extraction = run(text)
+    labels = {e.iri: e.label for e in extraction.entities}
+    claims = {(labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
+              for r in extraction.relations if r.claimed_by}
+    assert claim in claims
+    assert not [r for r in extraction.relations if r.claimed_by is None and r.predicate == "sues"]
+
+
+@pytest.mark.parametrize("text", ["OpenAI sued DeepSeek. The company later sued Meta."])
+def test_relations_evidence_offsets_and_confidence(run, text: str) -> None:
+    for relation in run(text).relations:
+        assert 0 <= relation.confidence <= 1
+        assert text[relation.start : relation.end] == relation.matched
+        assert relation.sentence_start <= relation.start < relation.end <= relation.sentence_end

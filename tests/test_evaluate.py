@@ -1,0 +1,63 @@
+"""kg.evaluate: scoring, symmetric matching, malformed gold lines and the targets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import DataError
+from kg.evaluate import evaluate, format_report, meets_targets, read_gold
+from kg.ontology import load_ontology
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return load_ontology(ROOT / "ontology")
+
+
+def _write(tmp_path: Path, lines: list) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "line 2: not valid JSON"),
+        ({"id": "x"}, "line 2: needs string fields"),
+        ({"id": "x", "text": "t", "relations": [["a", "b"]]}, "line 2: 'relations'"),
+        ({"id": "x", "text": "t", "relations": [["a", "likes", "b"]]}, "unknown relation"),
+    ],
+)
+def test_evaluate_malformed_gold_names_line(tmp_path: Path, line, message: str) -> None:
+    path = _write(tmp_path, [{"id": "ok", "text": "t", "relations": []}, line])
+    with pytest.raises(DataError, match=message) as caught:
+        read_gold(path)
+    assert "gold.jsonl" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "gold",
+    [[["Microsoft", "partnersWith", "OpenAI"]], [["OpenAI", "partnersWith", "Microsoft"]]],
+)
+def test_evaluate_symmetric_either_direction(tmp_path: Path, ontology, gold) -> None:
+    path = _write(tmp_path, [{"id": "p", "text": "OpenAI partnered with Microsoft in 2019.",
+                              "relations": gold, "tags": ["partnersWith"]}])
+    report = evaluate(path, ontology)
+    assert report.scores["partnersWith"].tp == 1 and not report.errors
+
+
+@pytest.mark.parametrize("text", ["OpenAI has never sued DeepSeek."])
+def test_evaluate_counts_errors_and_targets(tmp_path: Path, ontology, text: str) -> None:
+    path = _write(tmp_path, [{"id": "n", "text": text, "relations": [["OpenAI", "sues",
+                                                                       "DeepSeek"]]}])
+    report = evaluate(path, ontology)
+    assert report.scores["sues"].fn == 1
+    assert any("sues recall" in m for m in meets_targets(report))
+    assert "FN n: openai | sues | deepseek" in format_report(report)
