@@ -28,7 +28,7 @@ COMPONENTS = ("kg_mentions", "kg_coref", "kg_quotes", "kg_relations")
 def make_pipeline(
     ontology: Ontology, model: str | None = None, patterns: PatternSet | None = None
 ) -> Language:
-    """The extraction pipeline: a trained spaCy pipeline if `model` names one, else blank English."""
+    """The extraction pipeline: the trained spaCy pipeline `model`, or blank English."""
     setup_extensions()
     patterns = patterns or load_patterns(ontology)
     if model is None:

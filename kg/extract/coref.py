@@ -209,6 +209,13 @@ class CorefResolver:
         noun = " ".join(w.lower() for w in words[start + 1 : end])
         head = words[end - 1].lower()
         for iri, where in recent:
+            if sentence - where > 1:
+                break
+            own = self.ontology.descriptors.get(iri, ())
+            if noun in own or head in own:
+                note = f"{text} → {entities[iri].label} (most recent {head}, sentence {where})"
+                return Ref(start, end, iri, kind, note)
+        for iri, where in recent:
             entity = entities[iri]
             if self._fits(noun, entity) or self._fits(head, entity):
                 note = f"{text} → {entity.label} (most recent {head}, sentence {where})"

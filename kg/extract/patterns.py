@@ -88,6 +88,8 @@ class RelationPatterns:
     roles: tuple[RolePattern, ...] = ()
     hyphen: tuple[str, ...] = ()
     agent_nouns: tuple[str, ...] = ()
+    subject_excluded_classes: tuple[str, ...] = ()
+    """Classes never the subject ("investigates": outlets investigate only as reporters)."""
     possessive: bool = False
     compound: bool = False
 
@@ -118,6 +120,8 @@ class Cues:
     spokesperson_nouns: frozenset[str]
     quote_open: frozenset[str]
     quote_close: frozenset[str]
+    object_blocking_preps: tuple[str, ...]
+    """Words before a name that keep it from being a direct object ("a rival to Gemini")."""
     confidence: dict[str, float]
 
 
@@ -244,6 +248,7 @@ _RELATION_FIELDS = {
     "agent_nouns",
     "possessive",
     "compound",
+    "subject_excluded_classes",
 }
 
 
@@ -310,6 +315,8 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
         roles=tuple(roles),
         hyphen=top.words("hyphen", required=False),
         agent_nouns=top.words("agent_nouns", required=False),
+        subject_excluded_classes=_classes(top, "subject_excluded_classes", ontology)
+        if "subject_excluded_classes" in data else (),
         possessive=top.flag("possessive"),
         compound=top.flag("compound"),
     )
@@ -354,6 +361,7 @@ _CUE_LISTS = (
     "spokesperson_nouns",
     "quote_open",
     "quote_close",
+    "object_blocking_preps",
 )
 
 
@@ -394,6 +402,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "evidence_cues",
                 "wrongdoing_verbs",
                 "conjunctions",
+                "object_blocking_preps",
             )
         },
         reporter_classes=_classes(check, "reporter_classes", ontology),

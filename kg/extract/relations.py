@@ -129,7 +129,8 @@ class RelationFinder:
         subjects = st.left_args(ts, rel.subject_classes)
         if not subjects:
             return []
-        objects = st.right_args(te, rel.object_classes, prep=spec.object_prep)
+        objects = st.right_args(te, rel.object_classes, prep=spec.object_prep,
+                                direct=spec.object_prep is None)
         if not objects:
             antecedent = st.relative_antecedent(st.refs[subjects[0]].start, rel.object_classes)
             if antecedent is not None:
@@ -196,6 +197,11 @@ class RelationFinder:
         if not agents:
             return []
         kind = "noun"
+        if not objects and name in SYMMETRIC and len(agents) >= 2 and rule == "left":
+            if self._qualified(st, st.refs[agents[-1]].start, ns, ne):
+                return []
+            return [_Found(agents[0], b, name, f"{name}.noun.mutual", "noun", trigger)
+                    for b in agents[1:]]
         if not objects and spec.topic_object:
             topic = st.topic(s_start, ns, rel.object_classes, exclude=agents)
             if topic is not None:
@@ -295,8 +301,9 @@ class RelationFinder:
                 continue
             end = ref.end
             if ref.kind == "maker" and st.fits(index, rel.subject_classes):
-                product = next((k for k, r in enumerate(st.refs) if k != index and r.start >= ref.start
-                                and r.end < ref.end and st.fits(k, rel.object_classes)), -1)
+                product = next(
+                    (k for k, r in enumerate(st.refs) if k != index and r.start >= ref.start
+                     and r.end < ref.end and st.fits(k, rel.object_classes)), -1)
                 if product >= 0:
                     found.append(_Found(index, product, rel.relation, "develops.maker",
                                         "agent_noun", (ref.start, ref.end)))
@@ -339,7 +346,7 @@ class RelationFinder:
                 continue
             quote = st.quote_at(cs)
             if kind == "wrongdoing_verbs":
-                accused = st.left_args(cs, agents, reach=12, coordinate=True)
+                accused = st.left_args(cs, agents, reach=12, possessive_ok=True)
                 accused = [a for a in accused if quote is None or st.refs[a].start >= quote.start]
                 speaker, verb = None, None
                 if accused:
@@ -353,9 +360,13 @@ class RelationFinder:
                         accused = st.said_of(quote.end, agents)
                 if speaker is None or not accused:
                     continue
-                window = st.refs[accused[0]].start if verb is None else verb
-                if self._qualified(st, window, cs, ce, modal=False) or self._qualified(
-                    st, st.refs[speaker].start, window, window + 1, modal=True, clause=False
+                begin = st.refs[accused[0]].start
+                if begin > cs:
+                    begin = quote.start if quote is not None else cs
+                if _contains(st.lower[begin:cs], self.negation):
+                    continue
+                if verb is not None and self._qualified(
+                    st, st.refs[speaker].start, verb, verb + 1, clause=False
                 ):
                     continue
             else:
@@ -380,7 +391,7 @@ class RelationFinder:
     def _qualified(
         self, st: _State, start: int, ts: int, te: int, *, modal: bool = True, clause: bool = True
     ) -> bool:
-        """Whether negation or a modal cue governs the words from the clause start to the trigger."""
+        """Whether negation or a modal cue governs the clause up to the trigger."""
         begin = st.clause_start(start) if clause else start
         words = st.lower[begin:te]
         if _contains(words, self.negation) or (modal and _contains(words, self.modal)):
@@ -395,6 +406,9 @@ class RelationFinder:
         for f in found:
             subject, obj = st.refs[f.subject], st.refs[f.object]
             if subject.entity == obj.entity or f.subject in st.blocked or f.object in st.blocked:
+                continue
+            excluded = self.patterns.relations[f.relation].subject_excluded_classes
+            if excluded and st.fits(f.subject, excluded):
                 continue
             claimant = st.claimant(f) if f.kind in CLAIMABLE else None
             ts, te = f.trigger
@@ -452,7 +466,7 @@ class _State:
             for i in range(ref.start, ref.end):
                 self.owner[i] = index
         self.starts = [s.start for s in doc.sents]
-        self.ends = self.starts[1:] + [len(doc)]
+        self.ends = [*self.starts[1:], len(doc)]
         self.blocked = blocked_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.quotes: list[Quote] = doc._.kg_quotes or []
         self.speech = frozenset(patterns.cues.speech_verbs) | frozenset(
@@ -460,6 +474,7 @@ class _State:
         self.reporters = patterns.cues.reporter_classes
         self.agents = patterns.relations["accuses"].subject_classes
         self.conjunctions = _phrases(patterns.cues.conjunctions)
+        self.blocking = _phrases(patterns.cues.object_blocking_preps)
         self.has_parse = doc.has_annotation("DEP")
 
     def sentence(self, i: int) -> tuple[int, int]:
@@ -529,7 +544,8 @@ class _State:
         if index in self.blocked or not self.fits(index, classes):
             return False
         n = len(self.lower)
-        if not possessive_ok and ref.end < n and self.lower[ref.end] in self.cues.possessive_markers:
+        possessive = ref.end < n and self.lower[ref.end] in self.cues.possessive_markers
+        if possessive and not possessive_ok:
             return False
         if ref.end < n and self.owner[ref.end] >= 0 and self.owner[ref.end] != index:
             return False  # a modifier: "Nvidia H800"
@@ -540,7 +556,7 @@ class _State:
 
     def left_args(
         self, pos: int, classes: Iterable[str], *, reach: int = LEFT_REACH,
-        coordinate: bool = True, skip_reporters: bool = False
+        coordinate: bool = True, skip_reporters: bool = False, possessive_ok: bool = False
     ) -> list[int]:
         """The nearest eligible Ref before pos in the clause, with any coordinated with it."""
         start, _ = self.sentence(pos)
@@ -550,13 +566,19 @@ class _State:
             word = self.lower[i]
             if word in self.cues.clause_breaks:
                 return []
+            if word in self.cues.relative_pronouns and i - 2 >= start and self.lower[i - 1] == ",":
+                antecedent = self.owner[i - 2]
+                if antecedent >= 0 and antecedent not in self.blocked and self.fits(
+                    antecedent, classes
+                ) and not (skip_reporters and self.is_reporter(antecedent)):
+                    return [antecedent]
             if word == "," and (skip := self._parenthetical(i, start)) is not None:
                 i = skip - 1
                 continue
             index = self.owner[i]
             if index >= 0:
                 ref = self.refs[index]
-                if self.eligible(index, classes, possessive_ok=False) and not (
+                if self.eligible(index, classes, possessive_ok=possessive_ok) and not (
                     skip_reporters and self.is_reporter(index)
                 ):
                     found = [index]
@@ -621,7 +643,7 @@ class _State:
 
     def right_args(
         self, pos: int, classes: Iterable[str], *, prep: str | None = None,
-        reach: int = RIGHT_REACH, stop_at_clause: bool = True
+        reach: int = RIGHT_REACH, stop_at_clause: bool = True, direct: bool = False
     ) -> list[int]:
         """The first eligible Ref after pos (after `prep` if given), with coordinated ones."""
         _, end = self.sentence(pos)
@@ -642,12 +664,21 @@ class _State:
                 return []
             index = self.owner[j]
             if index >= 0:
-                if index not in self.blocked and self.fits(index, classes):
+                if index not in self.blocked and self.fits(index, classes) and (
+                    not direct or not self._blocked_object(j)
+                ):
                     return [index, *self._coordinated_right(index, classes, end)]
                 j = self.refs[index].end
                 continue
             j += 1
         return []
+
+    def _blocked_object(self, j: int) -> bool:
+        """Whether a name at j sits in a phrase that is not an object ("a rival to Gemini")."""
+        k = j
+        while k > 0 and self.lower[k - 1] in self.cues.determiners:
+            k -= 1
+        return any(tuple(self.lower[k - len(p) : k]) == p for p in self.blocking)
 
     def _coordinated_right(self, index: int, classes: Iterable[str], end: int) -> list[int]:
         chain: list[tuple[int, bool]] = []

@@ -118,7 +118,8 @@ def test_relations_qualified_statements_give_nothing(facts, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "claim"),
     [
-        ("David Sacks said OpenAI had sued DeepSeek.", ("David Sacks", "OpenAI", "sues", "DeepSeek")),
+        ("David Sacks said OpenAI had sued DeepSeek.",
+         ("David Sacks", "OpenAI", "sues", "DeepSeek")),
     ],
 )
 def test_relations_claims_are_not_facts(run, text: str, claim) -> None:
