@@ -1,0 +1,311 @@
+"""Benchmark `kg build` and `kg query` on a synthetic news corpus; print a Markdown table.
+
+    .venv/bin/python bench/run.py              # one million words (several minutes)
+    .venv/bin/python bench/run.py --quick      # 100,000 words, to try it out
+    .venv/bin/python bench/run.py --words 300000
+
+The corpus is generated from ontology/entities.ttl (known actors) and invented names (unknown
+actors), with every relation type and a gold list of the relations each sentence states, so the
+table also reports recall: whether anything is lost at scale. Builds and queries run as
+subprocesses, the way a user runs them; peak memory is the child's ru_maxrss. The table goes to
+stdout and bench/results/latest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+KG = [sys.executable, "-c", "from kg.cli import main; main()"]
+DOCUMENT_WORDS = 400
+
+FILLER = [
+    "Shares rose {n} percent in early trading on {day}.",
+    "Analysts said the market had expected the move for some time.",
+    "The announcement came after weeks of speculation in the industry.",
+    "Officials declined to comment on the details of the plan.",
+    "The deal is expected to close by the end of the quarter.",
+    "Revenue grew to {n} billion dollars in the last fiscal year.",
+    "Critics warned that the technology raises new questions about privacy.",
+    "The company employs about {n} thousand people around the world.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+UNKNOWN_STEMS = [
+    "Zorblax",
+    "Quintar",
+    "Veltrix",
+    "Morvane",
+    "Calyptra",
+    "Brightwell",
+    "Okonda",
+    "Sarvello",
+    "Tenebris",
+    "Lumora",
+    "Kestrel",
+    "Arvonne",
+    "Pellucid",
+    "Draxton",
+]
+TEMPLATES = {
+    "sues": ["{s} sued {o} over the contract.", "{s} has sued {o} in federal court."],
+    "partnersWith": ["{s} partnered with {o} on chips.", "{s} partnered with {o} last year."],
+    "investigates": ["{s} is investigating {o}.", "{s} is investigating {o} over its pricing."],
+    "develops": ["{s} developed {o}."],
+    "investsIn": ["{s} invested in {o}.", "{s} invested in {o} last month."],
+    "leads": ["{s} leads {o}."],
+    "accuses": ["{s} accused {o} of fraud.", "{s} accused {o} of copying its work."],
+}
+
+
+def corpus(words: int, seed: int = 7) -> list[tuple[str, str, set[tuple[str, str, str]]]]:
+    """(name, text, gold relations) per document, about `words` words in all."""
+    from kg.iri import mint
+    from kg.namespaces import ENTITY, KG
+    from kg.ontology import load_ontology
+
+    ontology = load_ontology(ROOT / "ontology")
+    by_class: dict[str, list[tuple[str, str]]] = {}
+    for entity in ontology.entities.values():
+        by_class.setdefault(entity.type, []).append((entity.label, entity.iri))
+    companies = by_class[str(KG.Company)]
+    government = by_class[str(KG.GovernmentBody)]
+    people = by_class[str(KG.Person)]
+    products = by_class.get(str(KG.AIModel), []) + by_class.get(str(KG.Product), [])
+    unknown = [
+        (f"{stem} {kind}", str(mint(ENTITY, f"{stem} {kind}")))
+        for stem in UNKNOWN_STEMS
+        for kind in ("Corp", "Labs")
+    ]
+    actors = {
+        "sues": (companies + unknown, companies + unknown),
+        "partnersWith": (companies, companies + unknown),
+        "investigates": (government, companies),
+        "develops": (companies, products),
+        "investsIn": (companies, companies + unknown),
+        "leads": (people, companies),
+        "accuses": (people + companies, companies),
+    }
+    rng = random.Random(seed)
+    documents, total, index = [], 0, 0
+    while total < words:
+        date = f"date 2025-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
+        sentences, gold, count = [date], set(), 0
+        while count < DOCUMENT_WORDS:
+            if rng.random() < 0.5:
+                relation = rng.choice(list(TEMPLATES))
+                subjects, objects = actors[relation]
+                (s, s_iri), (o, o_iri) = rng.choice(subjects), rng.choice(objects)
+                if s_iri == o_iri:
+                    continue
+                sentence = rng.choice(TEMPLATES[relation]).format(s=s, o=o)
+                sentence = sentence[0].upper() + sentence[1:]
+                gold.add((s_iri, relation, o_iri))
+            else:
+                sentence = rng.choice(FILLER).format(n=rng.randint(2, 90), day=rng.choice(DAYS))
+            sentences.append(sentence)
+            count += len(sentence.split())
+        text = "\n".join(sentences) + "\n"
+        documents.append((f"{index:06}.txt", text, gold))
+        total += count
+        index += 1
+    return documents
+
+
+def write(folder: Path, documents) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text, _ in documents:
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def measured(args: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in MiB (the largest process of the tree), stdout."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "t = time.perf_counter() - t\n"
+        "sys.stderr.write(r.stderr)\n"
+        "print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)\n"
+        "print(r.stdout, end='')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    head, _, out = result.stdout.partition("\n")
+    seconds, rss, code = head.split()
+    if int(code) not in (0,):
+        raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr}\n{out}")
+    return float(seconds), int(rss) // 1024, out
+
+
+def tokenizer_seconds(texts: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.blank("en")
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - started
+
+
+def recall(store_dir: Path, gold: set[tuple[str, str, str]]) -> float:
+    import pyoxigraph as ox
+
+    from kg.namespaces import KG
+    from kg.records import SYMMETRIC
+
+    store = ox.Store.read_only(str(store_dir))
+    found = 0
+    for s, p, o in gold:
+        pattern = f"<{s}> <{KG[p]}> <{o}>"
+        if p in SYMMETRIC:
+            pattern = f"{{ {pattern} }} UNION {{ <{o}> <{KG[p]}> <{s}> }}"
+        if store.query(f"ASK {{ {pattern} }}", use_default_graph_as_union=True):
+            found += 1
+    return found / len(gold) if gold else 1.0
+
+
+def query_rows(out: Path) -> list[tuple[str, float, float, float | None]]:
+    """(query, kg query wall s, pyoxigraph in-process s, rdflib in-memory s) per queries/ file."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kg.namespaces import sparql_prologue
+    from kg.store import store_path
+
+    store = ox.Store.read_only(str(store_path(out)))
+    started = time.perf_counter()
+    graph = Graph().parse(out, format="turtle")
+    rdflib_parse = time.perf_counter() - started
+    rows = []
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        query = text if "PREFIX" in text else sparql_prologue() + text
+        started = time.perf_counter()
+        result = subprocess.run([*KG, "query", str(path), "-g", str(out)], capture_output=True)
+        wall = time.perf_counter() - started
+        if result.returncode != 0:
+            continue
+        started = time.perf_counter()
+        list(store.query(query, use_default_graph_as_union=True))
+        native = time.perf_counter() - started
+        started = time.perf_counter()
+        list(graph.query(query))
+        in_rdflib = time.perf_counter() - started
+        rows.append((path.name, wall, native, in_rdflib))
+    rows.append(("(rdflib parse of the export)", 0.0, 0.0, rdflib_parse))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--quick", action="store_true", help="100,000 words")
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "results" / "work")
+    options = parser.parse_args()
+    words = 100_000 if options.quick else options.words
+    work = options.work
+    import shutil
+
+    shutil.rmtree(work, ignore_errors=True)
+    documents = corpus(words)
+    small = documents[: max(1, len(documents) // 10)]
+    write(work / "corpus", documents)
+    write(work / "small", small)
+    gold = set().union(*(g for _, _, g in documents))
+    texts = [text for _, text, _ in documents]
+    word_count = sum(len(t.split()) for t in texts)
+
+    tokenizer = tokenizer_seconds(texts)
+    build = [*KG, "build", "--no-validate"]
+    out1, out2, outs = work / "one" / "graph.ttl", work / "two" / "graph.ttl", work / "s" / "g.ttl"
+    full, rss_full, _ = measured([*build, str(work / "corpus"), "-o", str(out1)])
+    jobs2, _, _ = measured([*build, str(work / "corpus"), "-o", str(out2), "-j", "2"])
+    _, rss_small, _ = measured([*build, str(work / "small"), "-o", str(outs)])
+    extra = corpus(DOCUMENT_WORDS * 10, seed=99)[:10]
+    write(work / "corpus", [(f"new-{name}", text, g) for name, text, g in extra])
+    incremental, _, inc_out = measured([*build, str(work / "corpus"), "-o", str(out1)])
+    from kg.store import store_path
+
+    found = recall(store_path(out1), gold)
+    validated, _, _ = measured([*KG, "build", str(work / "small"), "-o", str(work / "v" / "g.ttl")])
+    small_plain, _, _ = measured([*build, str(work / "small"), "-o", str(work / "v2" / "g.ttl")])
+    help_time = min(measured([*KG, "--help"])[0] for _ in range(3))
+    typer_time = min(measured([sys.executable, "-c", "import typer"])[0] for _ in range(3))
+    start_time = min(measured([sys.executable, "-c", "pass"])[0] for _ in range(3))
+    queries = query_rows(out1)
+
+    def row(name: str, value: str, goal: str, met: bool | None) -> str:
+        mark = "n/a" if met is None else ("yes" if met else "**no**")
+        return f"| {name} | {value} | {goal} | {mark} |"
+
+    lines = [
+        f"# kg benchmark: {word_count:,} words, {len(documents):,} documents",
+        "",
+        f"Machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}; one run. Builds run with --no-validate except "
+        "where noted.",
+        "",
+        "| measure | value | goal | met |",
+        "|---|---|---|---|",
+        row("spaCy tokenizer alone (blank en, nlp.pipe)", f"{tokenizer:.2f} s", "", None),
+        row("`kg build` (1 job), full", f"{full:.2f} s", "", None),
+        row("build ÷ tokenizer", f"{full / tokenizer:.1f}", "≤ 3", full / tokenizer <= 3),
+        row("`kg build -j 2`, full", f"{jobs2:.2f} s", "", None),
+        row("speed-up of 2 jobs", f"{full / jobs2:.2f}×", "≥ 1.6×", full / jobs2 >= 1.6),
+        row(f"peak RSS at {word_count:,} words", f"{rss_full} MiB", "", None),
+        row(
+            f"peak RSS at {sum(len(t.split()) for _, t, _ in small):,} words",
+            f"{rss_small} MiB",
+            "",
+            None,
+        ),
+        row(
+            "peak RSS ratio (10× words)",
+            f"{rss_full / rss_small:.2f}",
+            "≤ 1.5",
+            rss_full / rss_small <= 1.5,
+        ),
+        row("incremental build, 10 new documents", f"{incremental:.2f} s", "", None),
+        row(
+            "incremental ÷ full", f"{incremental / full:.3f}", "≤ 0.05", incremental / full <= 0.05
+        ),
+        row("recall of gold relations", f"{found:.1%} of {len(gold):,}", "nothing lost", None),
+        row(
+            "validation cost (small corpus, build with ÷ without)",
+            f"{validated:.2f} s ÷ {small_plain:.2f} s",
+            "",
+            None,
+        ),
+        row("`kg --help`", f"{help_time:.2f} s", "", None),
+        row("`kg --help` ÷ `python -c 'import typer'`", f"{help_time / typer_time:.2f}", "", None),
+    ]
+    for name, wall, native, in_rdflib in queries:
+        if not wall:
+            lines.append(row(name, f"rdflib {in_rdflib:.2f} s", "", None))
+            continue
+        lines.append(
+            row(
+                f"`kg query {name}`",
+                f"{wall:.2f} s wall (≈{wall - start_time:.2f} s after start); "
+                f"pyoxigraph {native:.3f} s; "
+                f"rdflib {in_rdflib:.2f} s; kg÷rdflib {wall / max(in_rdflib, 1e-4):.2f}",
+                "≤ 1.5 × pyoxigraph + start",
+                wall <= 1.5 * native + help_time,
+            )
+        )
+    lines += ["", f"incremental build said: {inc_out.splitlines()[0] if inc_out else ''}"]
+    table = "\n".join(lines) + "\n"
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.md").write_text(table, encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
