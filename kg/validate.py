@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.errors import DataError
-from kg.namespaces import ONTOLOGY_IRI
+from kg.namespaces import KG
 from kg.ontology import SHAPES_FILE, default_directory, load_ontology
 from kg.results import prefixed
 
@@ -117,8 +117,11 @@ def _union(source: Path | Graph | Dataset) -> ox.Store:
 
 
 def _has_vocabulary(store: ox.Store) -> bool:
-    ontology = ox.NamedNode(str(ONTOLOGY_IRI))
-    return any(True for _ in store.quads_for_pattern(ontology, ox.NamedNode(str(RDF.type)), None))
+    """Whether the vocabulary itself is in the data (an owl:imports or header alone is not)."""
+    relation = ox.NamedNode(str(KG.relation))
+    return any(
+        True for _ in store.quads_for_pattern(None, ox.NamedNode(str(RDFS.subPropertyOf)), relation)
+    )
 
 
 def _violations(results: Graph) -> tuple[Violation, ...]:
