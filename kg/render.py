@@ -422,21 +422,25 @@ def _evidence(rows: list[dict[str, Any]], facts: _Facts) -> list[dict[str, Any]]
 
 
 def _split_sentence(row: dict[str, Any]) -> list[str]:
-    """[before, matched, after]: offsets are in code points, so the cut happens here, not in
-    JavaScript, whose string indices count UTF-16 units."""
+    """[before, matched, after], trimmed of surrounding blank space.
+
+    Offsets count code points, so the cut happens here, not in JavaScript, whose string indices
+    count UTF-16 units. Matched words that run past the sentence are cut at its end; offsets that
+    do not point at the matched words fall back to finding them.
+    """
     sentence = row["sentence"] or ""
     matched = row["matched"] or ""
     try:
         start = int(row["start"]) - int(row["sentenceStart"])
-        end = int(row["end"]) - int(row["sentenceStart"])
+        end = min(int(row["end"]) - int(row["sentenceStart"]), len(sentence))
     except (TypeError, ValueError):
         start = end = -1
-    if not (0 <= start < end <= len(sentence)) or (matched and sentence[start:end] != matched):
+    if not (0 <= start < end) or not matched.startswith(sentence[start:end]):
         start = sentence.find(matched) if matched else -1
         end = start + len(matched)
     if start < 0:
-        return [sentence, "", ""]
-    return [sentence[:start], sentence[start:end], sentence[end:]]
+        return [sentence.strip(), "", ""]
+    return [sentence[:start].lstrip(), sentence[start:end], sentence[end:].rstrip()]
 
 
 # ---------------------------------------------------------------- presentation

@@ -380,3 +380,23 @@ def test_render_is_not_imported_by_query(tmp_path, ontology) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "matched", "expected"),
+    [
+        ("A sued B.", 2, 8, "sued B", ["A ", "sued B", "."]),
+        ("\nA sued B.\n", 3, 9, "sued B", ["A ", "sued B", "."]),
+        ("x. «It was B", 3, 20, "«It was B said", ["x. ", "«It was B", ""]),
+        ("A sued B.", 0, 1, "sued", ["A ", "sued", " B."]),
+        ("A sued B.", 0, 1, "missing", ["A sued B.", "", ""]),
+    ],
+    ids=["exact", "trimmed", "runs-past-end", "bad-offsets", "not-found"],
+)
+def test_render_split_sentence_for_highlighting(
+    sentence: str, start: int, end: int, matched: str, expected: list[str]
+) -> None:
+    from kg.render import _split_sentence
+
+    row = {"sentence": sentence, "sentenceStart": 0, "start": start, "end": end, "matched": matched}
+    assert _split_sentence(row) == expected

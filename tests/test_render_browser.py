@@ -321,6 +321,8 @@ HOSTILE_NAME = '"><img src=x onerror=window.__pwned=9>.txt'
 
 
 def test_render_browser_built_from_hostile_articles(chrome, tmp_path) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
     extract = importlib.import_module("kg.extract")
     if not hasattr(extract, "extract"):
         pytest.skip("kg build is not runnable yet: kg.extract.extract does not exist")
@@ -353,8 +355,7 @@ def test_render_browser_built_from_hostile_articles(chrome, tmp_path) -> None:
     ]
     assert hostile, "no relation came from the article with the hostile file name"
     click_edge(chrome, hostile[0]["id"])
-    time.sleep(0.2)
-    assert HOSTILE_NAME in details_text(chrome)
+    WebDriverWait(chrome, 5).until(lambda d: HOSTILE_NAME in details_text(d))
     assert_not_pwned(chrome, "kg — graph.trig")
     assert_offline_and_clean(chrome, page)
 

@@ -301,7 +301,7 @@
 
   var relationList = document.getElementById("kg-relations");
   data.relations.forEach(function (r) {
-    legendItem(relationList, r.label + (r.symmetric ? " (both ways)" : ""), r.count,
+    legendItem(relationList, r.label + (r.symmetric ? " ↔" : ""), r.count,
       swatch("line", r.color, false), function (on) {
         show.relations[r.id] = on;
         edgeView.refresh();
