@@ -235,6 +235,26 @@ def push(
     typer.echo(run_push(graph, endpoint, graph_iri=target, replace=replace).line())
 
 
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[
+        Path, typer.Argument(metavar="GOLD.jsonl", help="Gold relations, one JSON line each.")
+    ],
+    model: Annotated[
+        str | None, typer.Option(help="An installed spaCy pipeline, as for `kg build`.")
+    ] = None,
+) -> None:
+    """Measure extraction against gold: precision, recall, F1 per relation; exit 1 below target."""
+    from kg.evaluate import evaluate as run_evaluate
+    from kg.evaluate import format_report, meets_targets
+    from kg.ontology import load_ontology
+
+    report = run_evaluate(gold, load_ontology(), model=model)
+    typer.echo(format_report(report))
+    if missed := meets_targets(report):
+        raise KgError(f"below target: {'; '.join(missed)}", path=gold)
+
+
 @app.command()
 def viz(
     graph: GraphOption = DEFAULT_GRAPH,
@@ -264,7 +284,7 @@ def main() -> None:
     """Console entry point: run the app and turn every expected failure into one line."""
     args = sys.argv[1:] or ["--help"]
     try:
-        app(args, prog_name="kg", standalone_mode=False)
+        code = app(args, prog_name="kg", standalone_mode=False)
     except KgError as err:
         _fail(str(err), err.exit_code)
     except typer.Exit as done:
@@ -273,6 +293,8 @@ def main() -> None:
         _fail(err.format_message(), err.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         _fail("aborted", 130)
+    if isinstance(code, int) and code:
+        sys.exit(code)  # click returns, rather than raises, typer.Exit(code) here
 
 
 def _fail(message: str, code: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,8 @@ REQUIRE_EXTERNAL = os.environ.get("KG_REQUIRE_EXTERNAL") == "1"
 
 
 def need_tool(name: str, why: str) -> str:
-    """The path of an executable, or skip (fail under KG_REQUIRE_EXTERNAL=1) with the reason."""
-    path = shutil.which(name)
+    """An executable on PATH or beside Python; else skip (fail under KG_REQUIRE_EXTERNAL=1)."""
+    path = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
     if path is None:
         message = f"{name} is not installed ({why})"
         if REQUIRE_EXTERNAL:
