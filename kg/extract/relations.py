@@ -412,9 +412,11 @@ class RelationFinder:
                 continue
             claimant = st.claimant(f) if f.kind in CLAIMABLE else None
             ts, te = f.trigger
-            sentence_start, sentence_end = st.sentence(min(ts, subject.start, obj.start))
             first = min(subject.start, obj.start, ts)
             last = max(subject.end, obj.end, te)
+            # a claim in a quote can run past its sentence: the evidence covers every one it spans
+            sentence_start, _ = st.sentence(first)
+            _, sentence_end = st.sentence(max(first, last - 1))
             start_char = doc[first].idx
             end_char = doc[last - 1].idx + len(doc[last - 1]) if last > first else start_char
             confidence = conf.get(f.kind, conf["verb"])
