@@ -488,7 +488,7 @@ def _vis_options(node_count: int) -> dict[str, Any]:
             "minVelocity": 1.5,
             "stabilization": {
                 "enabled": True,
-                "iterations": 400 if large else 600,
+                "iterations": 250 if large else 600,
                 "updateInterval": 50,
                 "fit": True,
             },
