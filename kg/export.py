@@ -60,6 +60,7 @@ def atomic_writer(path: Path, mode: str = "wb") -> Iterator[IO]:
     try:
         with os.fdopen(fd, mode) as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; outputs are not
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -124,3 +125,9 @@ def export_store(store: ox.Store, path: Path, fmt: str) -> None:
         write_atomically(path, write)
     except OSError as err:
         raise GraphError(f"cannot write: {err.strerror or err}", path=path) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
