@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from kg.errors import DataError
 from kg.ontology import Ontology
@@ -30,8 +31,18 @@ TARGETS: dict[str, dict[str, float]] = {
 """Relation → minimum precision and recall on a gold set."""
 
 QUALIFIER_TAGS = frozenset(
-    {"negation", "denial", "hypothetical", "question", "reporting", "journalist-outlet",
-     "commentary", "co-occurrence", "topic", "lookalike"}
+    {
+        "negation",
+        "denial",
+        "hypothetical",
+        "question",
+        "reporting",
+        "journalist-outlet",
+        "commentary",
+        "co-occurrence",
+        "topic",
+        "lookalike",
+    }
 )
 """Gold tags of lines whose cues must not produce relations; their false positives are listed."""
 
@@ -99,7 +110,10 @@ class Report:
         for name in RELATIONS:
             score = self.scores[name]
             total.tp, total.fp, total.fn = (
-                total.tp + score.tp, total.fp + score.fp, total.fn + score.fn)
+                total.tp + score.tp,
+                total.fp + score.fp,
+                total.fn + score.fn,
+            )
         return total
 
 
@@ -118,8 +132,10 @@ def read_gold(path: Path) -> list[GoldLine]:
             data = json.loads(raw)
         except json.JSONDecodeError as err:
             raise DataError(f"line {number}: not valid JSON: {err.msg}", path=path) from None
-        if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not isinstance(
-            data.get("text"), str
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("id"), str)
+            or not isinstance(data.get("text"), str)
         ):
             raise DataError(f"line {number}: needs string fields 'id' and 'text'", path=path)
         relations = _tuples(data.get("relations", []), 3, where, "relations")
@@ -130,12 +146,16 @@ def read_gold(path: Path) -> list[GoldLine]:
         tags = data.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise DataError(f"line {number}: 'tags' must be a list of strings", path=path)
-        lines.append(GoldLine(
-            id=data["id"], text=data["text"],
-            relations=frozenset(_key(*t) for t in relations),
-            claims=frozenset((_norm(c[0]), *_key(*c[1:])) for c in claims),
-            tags=tuple(tags), line=number,
-        ))
+        lines.append(
+            GoldLine(
+                id=data["id"],
+                text=data["text"],
+                relations=frozenset(_key(*t) for t in relations),
+                claims=frozenset((_norm(c[0]), *_key(*c[1:])) for c in claims),
+                tags=tuple(tags),
+                line=number,
+            )
+        )
     return lines
 
 
@@ -145,8 +165,7 @@ def _tuples(value: object, size: int, where: str, name: str) -> list[tuple[str, 
         for v in value
     ):
         path, _, number = where.rpartition(":")
-        raise DataError(f"line {number}: {name!r} must be a list of {size}-string lists",
-                        path=path)
+        raise DataError(f"line {number}: {name!r} must be a list of {size}-string lists", path=path)
     return [tuple(v) for v in value]
 
 
@@ -155,8 +174,24 @@ def _norm(label: str) -> str:
     return label[4:] if label.startswith("the ") else label
 
 
-def _key(subject: str, predicate: str, obj: str) -> Triple:
+def _canonical(ontology: Ontology) -> dict[str, str]:
+    """Every known name or alias → the entity's canonical label, normalised.
+
+    Gold files name entities as their annotators know them ("Amazon Web Services", "New York
+    Daily News"); an alias of a known entity means that entity.
+    """
+    return {
+        _norm(name): _norm(entity.label)
+        for entity in ontology.entities.values()
+        for name in (entity.label, *entity.aliases)
+    }
+
+
+def _key(
+    subject: str, predicate: str, obj: str, names: Mapping[str, str] = MappingProxyType({})
+) -> Triple:
     s, o = _norm(subject), _norm(obj)
+    s, o = names.get(s, s), names.get(o, o)
     if predicate in SYMMETRIC and o < s:
         s, o = o, s
     return (s, predicate, o)
@@ -167,11 +202,16 @@ def evaluate(gold_path: Path, ontology: Ontology, model: str | None = None) -> R
     from kg.extract import extract
 
     gold = read_gold(gold_path)
-    report = Report(gold_path=gold_path, model=model,
-                    scores={name: Score() for name in (*RELATIONS, CLAIMS)})
+    names = _canonical(ontology)
+    report = Report(
+        gold_path=gold_path, model=model, scores={name: Score() for name in (*RELATIONS, CLAIMS)}
+    )
     documents = (
-        Document(name=line.id, text=line.text,
-                 sha256=hashlib.sha256(line.text.encode("utf-8")).hexdigest())
+        Document(
+            name=line.id,
+            text=line.text,
+            sha256=hashlib.sha256(line.text.encode("utf-8")).hexdigest(),
+        )
         for line in gold
     )
     for line, extraction in zip(gold, extract(documents, ontology, model=model), strict=True):
@@ -179,14 +219,18 @@ def evaluate(gold_path: Path, ontology: Ontology, model: str | None = None) -> R
         facts: set[Triple] = set()
         claims: set[tuple[str, str, str, str]] = set()
         for r in extraction.relations:
-            triple = _key(labels.get(r.subject, r.subject), r.predicate,
-                          labels.get(r.object, r.object))
+            triple = _key(
+                labels.get(r.subject, r.subject), r.predicate, labels.get(r.object, r.object), names
+            )
             if r.claimed_by:
-                claims.add((_norm(labels.get(r.claimed_by, r.claimed_by)), *triple))
+                claimant = _norm(labels.get(r.claimed_by, r.claimed_by))
+                claims.add((names.get(claimant, claimant), *triple))
             else:
                 facts.add(triple)
-        _score(report, line, facts, line.relations, lambda t: t[1])
-        _score(report, line, claims, line.claims, lambda t: CLAIMS)
+        gold_facts = {_key(*t, names) for t in line.relations}
+        gold_claims = {(names.get(c[0], c[0]), *_key(*c[1:], names)) for c in line.claims}
+        _score(report, line, facts, gold_facts, lambda t: t[1])
+        _score(report, line, claims, gold_claims, lambda t: CLAIMS)
     return report
 
 
@@ -217,24 +261,31 @@ def meets_targets(report: Report) -> list[str]:
                 missed.append(f"{name} {measure} {value:.2f} < {minimum:.2f}")
     qualified = [e for e in report.errors if e.qualified and e.triple[1] in TARGETS]
     if qualified:
-        missed.append(f"{len(qualified)} relation(s) from negated, reporting, modal or "
-                      "commentary lines")
+        missed.append(
+            f"{len(qualified)} relation(s) from negated, reporting, modal or commentary lines"
+        )
     return missed
 
 
 def format_report(report: Report) -> str:
     """A plain-text table of the scores, then the errors."""
-    rows = [f"gold: {report.gold_path}   model: {report.model or 'rules only'}", "",
-            f"{'relation':<14}{'TP':>5}{'FP':>5}{'FN':>5}{'P':>7}{'R':>7}{'F1':>7}  target"]
+    rows = [
+        f"gold: {report.gold_path}   model: {report.model or 'rules only'}",
+        "",
+        f"{'relation':<14}{'TP':>5}{'FP':>5}{'FN':>5}{'P':>7}{'R':>7}{'F1':>7}  target",
+    ]
     for name in (*RELATIONS, CLAIMS):
         s = report.scores[name]
         target = TARGETS.get(name)
         goal = f"P≥{target['precision']:.2f} R≥{target['recall']:.2f}" if target else ""
-        rows.append(f"{name:<14}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>7.2f}{s.recall:>7.2f}"
-                    f"{s.f1:>7.2f}  {goal}")
+        rows.append(
+            f"{name:<14}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>7.2f}{s.recall:>7.2f}"
+            f"{s.f1:>7.2f}  {goal}"
+        )
     m = report.micro
-    rows.append(f"{'micro':<14}{m.tp:>5}{m.fp:>5}{m.fn:>5}{m.precision:>7.2f}{m.recall:>7.2f}"
-                f"{m.f1:>7.2f}")
+    rows.append(
+        f"{'micro':<14}{m.tp:>5}{m.fp:>5}{m.fn:>5}{m.precision:>7.2f}{m.recall:>7.2f}{m.f1:>7.2f}"
+    )
     if report.errors:
         rows += ["", "errors:"]
         for e in report.errors:
