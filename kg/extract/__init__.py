@@ -1,8 +1,8 @@
 """Extraction: read documents with spaCy and return typed records of who does what to whom.
 
 `make_pipeline` builds the spaCy pipeline (blank English + sentencizer by default, or a trained
-pipeline whose parser and NER are used as well) and `extract` streams one Extraction per
-document. Everything else in this package is private to it.
+pipeline whose NER adds discovered entities and whose parser adds kg_dependency's candidates)
+and `extract` streams one Extraction per document. Everything else in this package is private to it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from kg.records import Document, Entity, Extraction, Mention
 __all__ = ["extract", "load_patterns", "make_pipeline"]
 
 COMPONENTS = ("kg_mentions", "kg_coref", "kg_quotes", "kg_relations")
+PARSED_COMPONENTS = ("kg_mentions", "kg_coref", "kg_quotes", "kg_dependency", "kg_relations")
+"""With a dependency parser in the pipeline, kg_dependency proposes candidates from the parse."""
 
 
 def make_pipeline(
@@ -44,7 +46,8 @@ def make_pipeline(
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
     bind_context(nlp, ontology, patterns)
-    for name in COMPONENTS:
+    parsed = any("token.dep" in nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names)
+    for name in PARSED_COMPONENTS if parsed else COMPONENTS:
         nlp.add_pipe(name)
     return nlp
 

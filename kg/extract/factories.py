@@ -2,10 +2,14 @@
 
 Components are built from the ontology and the pattern data, which spaCy's config system cannot
 serialise, so `make_pipeline` binds them to the Language object before adding the components;
-nothing is registered with force=True and no extension is set at import time.
+nothing is registered with force=True and no extension is set at import time. kg_dependency
+imports its module only when a pipeline with a parser builds it, so the rule-based default
+never loads it.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,8 +21,12 @@ from kg.extract.patterns import PatternSet
 from kg.extract.relations import RelationFinder
 from kg.ontology import Ontology
 
+if TYPE_CHECKING:
+    from kg.extract.dependency import DependencyFinder
+
 DOC_EXTENSIONS = (
-    "kg_words", "kg_lower", "kg_refs", "kg_entities", "kg_quotes", "kg_relations",
+    "kg_words", "kg_lower", "kg_refs", "kg_entities", "kg_quotes", "kg_candidates",
+    "kg_relations",
 )
 _CONTEXT: dict[int, tuple[Ontology, PatternSet]] = {}
 """id(nlp) → the data its kg components are built from, set by bind_context."""
@@ -68,6 +76,17 @@ def make_coref(nlp: Language, name: str) -> CorefResolver:
 )
 def make_quotes(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder(*_context(nlp))
+
+
+@Language.factory(
+    "kg_dependency",
+    requires=["token.dep", "token.head", "token.tag", "doc._.kg_refs", "doc._.kg_entities"],
+    assigns=["doc._.kg_candidates", "doc._.kg_refs", "doc._.kg_entities"],
+)
+def make_dependency(nlp: Language, name: str) -> DependencyFinder:
+    from kg.extract.dependency import DependencyFinder
+
+    return DependencyFinder(nlp, *_context(nlp))
 
 
 @Language.factory(

