@@ -47,8 +47,6 @@ GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", 
 """Dependencies through which a governing word's negation or modality reaches the trigger."""
 QUALIFYING_DEPS = frozenset({"aux", "auxpass", "mark", "advmod", "amod"})
 """Dependents that make a modal cue word qualify their head ("could", "if", "possible")."""
-COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "become", "became",
-                     "becomes", "remain", "remains", "remained"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
@@ -99,9 +97,9 @@ class DependencyFinder:
             {tuple(w.split()) for w in (*cues.negation, *cues.modal)}, key=len, reverse=True))
         self.speech = frozenset(cues.speech_verbs) | frozenset(cues.allegation_verbs)
         self.relative = cues.relative_pronouns | {"that"}
-        self.conjunction_preps = {
-            tuple(p.split()) for p in cues.conjunctions if len(p.split()) == 2
-        }
+        self.copulas = cues.copulas
+        self.accompanying = frozenset(  # "together with", "along with": the adverb before "with"
+            p.split()[0] for p in cues.conjunctions if len(p.split()) == 2 and p.endswith(" with"))
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -109,9 +107,9 @@ class DependencyFinder:
             return doc
         entities: dict[str, Entity] = doc._.kg_entities
         refs = self._type_appositions(doc, list(doc._.kg_refs), entities)
-        parse = _Parse(doc, refs, entities, self.ontology, self.relative)
+        parse = _Parse(doc, refs, entities, self.ontology, self.relative, self.accompanying)
         refs = self._rebind_object_pronouns(parse)
-        parse = _Parse(doc, refs, entities, self.ontology, self.relative)
+        parse = _Parse(doc, refs, entities, self.ontology, self.relative, self.accompanying)
         doc._.kg_refs = refs
         found: list[Candidate] = []
         lower = lower_of(doc)
@@ -232,9 +230,9 @@ class DependencyFinder:
             holder = head
         elif (appos := p.child(role, "appos")) is not None:
             holder = appos
-        elif role.dep_ == "attr" and head.lower_ in COPULAS:
+        elif role.dep_ == "attr" and head.lower_ in self.copulas:
             holder, construction = p.subject(head), "copula"
-        elif role.dep_ == "nsubj" and head.lower_ in COPULAS:
+        elif role.dep_ == "nsubj" and head.lower_ in self.copulas:
             holder, construction = p.child(head, "attr"), "copula"
         elif role.dep_ == "pobj" and head.lower_ == "as" and head.head.tag_.startswith("VB"):
             verb = head.head
@@ -378,9 +376,10 @@ class _Parse:
 
     def __init__(
         self, doc: Doc, refs: list[Ref], entities: dict[str, Entity], ontology: Ontology,
-        relative: frozenset[str] | set[str],
+        relative: frozenset[str] | set[str], accompanying: frozenset[str],
     ) -> None:
         self.doc = doc
+        self.accompanying = accompanying
         self.refs = refs
         self.entities = entities
         self.ontology = ontology
@@ -440,11 +439,11 @@ class _Parse:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "with":
                 left = [t.lower_ for t in child.lefts] or [child.nbor(-1).lower_]
-                if left[-1] in ("together", "along"):
+                if left[-1] in self.accompanying:
                     obj = self.pobj(child)
                     if obj is not None:
                         yield obj
-            if child.dep_ == "advmod" and child.lower_ in ("together", "along"):
+            if child.dep_ == "advmod" and child.lower_ in self.accompanying:
                 prep = self.child(child, "prep", {"with"})
                 obj = self.pobj(prep) if prep is not None else None
                 if obj is not None:

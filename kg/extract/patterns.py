@@ -110,6 +110,8 @@ class Cues:
     conjunctions: tuple[str, ...]
     clause_breaks: frozenset[str]
     be_forms: frozenset[str]
+    copulas: frozenset[str]
+    """Verbs that link a subject to a role noun ("X is/became chief executive of Y")."""
     prepositions: frozenset[str]
     determiners: frozenset[str]
     definite_determiners: frozenset[str]
@@ -352,6 +354,7 @@ _CUE_LISTS = (
     "conjunctions",
     "clause_breaks",
     "be_forms",
+    "copulas",
     "prepositions",
     "determiners",
     "definite_determiners",
@@ -411,6 +414,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
             for key in (
                 "clause_breaks",
                 "be_forms",
+                "copulas",
                 "prepositions",
                 "determiners",
                 "definite_determiners",

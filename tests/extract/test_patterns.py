@@ -41,3 +41,24 @@ def test_patterns_broken_file_names_file_and_entry(
         load_patterns(ontology, folder)
     assert "sues.json" in str(caught.value)
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("copulas"), "cues: missing field 'copulas'"),
+        (lambda d: d.update(copulas=["is", " was"]), "field 'copulas' must be a list"),
+    ],
+)
+def test_patterns_broken_cues_names_file_and_field(
+    ontology, tmp_path: Path, change, message: str
+) -> None:
+    folder = tmp_path / "patterns"
+    shutil.copytree(ontology.directory / "patterns", folder)
+    path = folder / "cues.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_patterns(ontology, folder)
+    assert "cues.json" in str(caught.value) and message in str(caught.value)
