@@ -497,6 +497,8 @@ class RelationFinder:
             if max(ts - subject.end, obj.start - te, subject.start - te, ts - obj.end) > 5:
                 confidence *= conf["distance_factor"]
             s_char = doc[sentence_start].idx
+            while doc.text[s_char].isspace() and s_char < start_char:
+                s_char += 1
             e_tok = doc[sentence_end - 1]
             relation = Relation(
                 subject=subject.entity,
