@@ -293,6 +293,8 @@ def synchronise(
                 _write(store, todo, produce, violations, progress)
                 for doc in gone:
                     store.remove_graph(doc.graph)
+                if gone or any(sha in stored for sha in todo):
+                    store.collect_garbage()
                 store.flush()
                 export_store(store.store, output, fmt)
             _count(store, summary)

@@ -1,23 +1,39 @@
-"""Turn extractions into RDF: one named graph per document, plus the vocabulary.
+"""Turn extractions into RDF: a named graph per document, plus three shared graphs.
 
-Every triple a document contributes (its metadata, the entities it mentions, the plain relation
-triples and their evidence) lives in the named graph whose IRI is the document's, so one
-article's contribution can be found, counted or dropped as a whole. The union of the graphs is
-what `kg query` sees.
+Layout (the union of all graphs is what `kg query` sees):
+- the document's graph (its IRI is the document's): the document's metadata, its mention
+  counts and the evidence for every relation it supports, so one article's contribution can be
+  found, counted or dropped as a whole;
+- `ENTITIES_GRAPH`: type and labels of every entity mentioned;
+- `RELATIONS_GRAPH`: the plain relation triples;
+- `ONTOLOGY_GRAPH`: the vocabulary.
+Shared triples sit in shared graphs so that a store, which keeps one copy of each quad, holds
+each of them once however many documents state them; a triple in the union is never repeated
+in another graph, which would multiply the rows of every join.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.term import Node
 
 from kg.iri import checked, local_name
-from kg.namespaces import DOCUMENT, KG, ONTOLOGY_GRAPH, ONTOLOGY_IRI, bind_prefixes
+from kg.namespaces import (
+    DOCUMENT,
+    ENTITIES_GRAPH,
+    KG,
+    ONTOLOGY_GRAPH,
+    RELATIONS_GRAPH,
+    bind_prefixes,
+)
 from kg.ontology import Ontology
 from kg.records import SYMMETRIC, Document, Entity, Extraction, Relation
+
+Quad = tuple[Node, Node, Node, URIRef]
 
 
 def document_iri(document: Document) -> URIRef:
@@ -25,92 +41,95 @@ def document_iri(document: Document) -> URIRef:
     return checked(DOCUMENT + document.sha256[:16])
 
 
-def document_graph(extraction: Extraction) -> Graph:
-    """All triples one document contributes."""
-    graph = bind_prefixes(Graph(identifier=document_iri(extraction.document)))
-    doc = _add_document(graph, extraction.document)
+def document_quads(extraction: Extraction) -> Iterator[Quad]:
+    """Every quad one document contributes, each in the graph it belongs to."""
+    doc = document_iri(extraction.document)
+    for s, p, o in _document_triples(doc, extraction.document):
+        yield s, p, o, doc
     for entity in extraction.entities:
-        _add_entity(graph, entity)
+        for s, p, o in _entity_triples(entity):
+            yield s, p, o, ENTITIES_GRAPH
     for iri, count in sorted(extraction.mention_counts.items()):
         node = URIRef(f"{doc}/mentions/{local_name(iri.rsplit('/', 1)[-1])}")
-        graph.add((doc, SDO.mentions, URIRef(iri)))
-        graph.add((doc, KG.hasMentionCount, node))
-        graph.add((node, RDF.type, KG.MentionCount))
-        graph.add((node, KG.mentionOf, URIRef(iri)))
-        graph.add((node, KG.mentionCount, Literal(count)))
+        entity = URIRef(iri)
+        yield doc, SDO.mentions, entity, doc
+        yield doc, KG.hasMentionCount, node, doc
+        yield node, RDF.type, KG.MentionCount, doc
+        yield node, KG.mentionOf, entity, doc
+        yield node, KG.mentionCount, Literal(count), doc
     for index, relation in enumerate(extraction.relations):
-        _add_relation(graph, doc, index, relation, extraction.document)
-    return graph
+        yield from _relation_quads(doc, index, relation, extraction.document)
 
 
-def ontology_header(graph: Graph) -> Graph:
-    """Declare that the data uses the kg ontology, which `kg ontology` exports."""
-    graph.add((ONTOLOGY_IRI, RDF.type, OWL.Ontology))
+def document_graph(extraction: Extraction) -> Graph:
+    """All triples one document contributes, whatever graph each goes in (for validation)."""
+    graph = bind_prefixes(Graph(identifier=document_iri(extraction.document)))
+    for s, p, o, _ in document_quads(extraction):
+        graph.add((s, p, o))
     return graph
 
 
 def build_dataset(extractions: Iterable[Extraction], ontology: Ontology) -> Dataset:
-    """A dataset with the vocabulary in its own graph and one named graph per document."""
+    """An in-memory dataset of the whole layout, for tests and small graphs."""
     dataset = Dataset()
     bind_prefixes(dataset)
     vocabulary = dataset.graph(ONTOLOGY_GRAPH)
     for triple in ontology.graph:
         vocabulary.add(triple)
     for extraction in extractions:
-        graph = dataset.graph(document_iri(extraction.document))
-        for triple in document_graph(extraction):
-            graph.add(triple)
+        for s, p, o, g in document_quads(extraction):
+            dataset.add((s, p, o, g))
     return dataset
 
 
-def _add_document(graph: Graph, document: Document) -> URIRef:
-    doc = document_iri(document)
-    graph.add((doc, RDF.type, KG.Document))
-    graph.add((doc, RDFS.label, Literal(document.name)))
-    graph.add((doc, KG.fileName, Literal(document.name)))
-    graph.add((doc, KG.sha256, Literal(document.sha256)))
-    graph.add((doc, KG.characterCount, Literal(len(document.text))))
+def _document_triples(doc: URIRef, document: Document) -> Iterator[tuple[Node, Node, Node]]:
+    yield doc, RDF.type, KG.Document
+    yield doc, RDFS.label, Literal(document.name)
+    yield doc, KG.fileName, Literal(document.name)
+    yield doc, KG.sha256, Literal(document.sha256)
+    yield doc, KG.characterCount, Literal(len(document.text))
     if document.date:
-        graph.add((doc, SDO.datePublished, Literal(document.date, datatype=XSD.date)))
-    return doc
+        yield doc, SDO.datePublished, Literal(document.date, datatype=XSD.date)
 
 
-def _add_entity(graph: Graph, entity: Entity) -> None:
+def _entity_triples(entity: Entity) -> Iterator[tuple[Node, Node, Node]]:
     node = checked(entity.iri)
-    graph.add((node, RDF.type, URIRef(entity.type)))
-    graph.add((node, RDFS.label, Literal(entity.label)))
-    graph.add((node, KG.curated, Literal(entity.curated)))
+    yield node, RDF.type, URIRef(entity.type)
+    yield node, RDFS.label, Literal(entity.label)
+    yield node, KG.curated, Literal(entity.curated)
     for alias in entity.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+        yield node, SKOS.altLabel, Literal(alias)
 
 
-def _add_relation(
-    graph: Graph, doc: URIRef, index: int, relation: Relation, document: Document
-) -> None:
+def _relation_quads(
+    doc: URIRef, index: int, relation: Relation, document: Document
+) -> Iterator[Quad]:
     subject, obj = checked(relation.subject), checked(relation.object)
     predicate = KG[relation.predicate]
     directions = [(subject, obj)]
     if relation.predicate in SYMMETRIC:
         directions.append((obj, subject))
+    sentence = document.text[relation.sentence_start : relation.sentence_end]
     for direction, (s, o) in enumerate(directions):
         if relation.claimed_by is None:
-            graph.add((s, predicate, o))
+            yield s, predicate, o, RELATIONS_GRAPH
         evidence = URIRef(f"{doc}/evidence/{index}" + ("-inverse" if direction else ""))
-        graph.add((evidence, RDF.type, KG.Claim if relation.claimed_by else KG.Evidence))
-        graph.add((evidence, RDF.type, RDF.Statement))
-        graph.add((evidence, RDF.subject, s))
-        graph.add((evidence, RDF.predicate, predicate))
-        graph.add((evidence, RDF.object, o))
-        graph.add((evidence, PROV.wasDerivedFrom, doc))
-        sentence = document.text[relation.sentence_start : relation.sentence_end]
-        graph.add((evidence, KG.sentence, Literal(sentence)))
-        graph.add((evidence, KG.sentenceStart, Literal(relation.sentence_start)))
-        graph.add((evidence, KG.startOffset, Literal(relation.start)))
-        graph.add((evidence, KG.endOffset, Literal(relation.end)))
-        graph.add((evidence, KG.matchedText, Literal(relation.matched)))
-        graph.add((evidence, KG.rule, Literal(relation.rule)))
-        graph.add((evidence, KG.confidence, Literal(Decimal(f"{relation.confidence:.2f}"))))
-        for note in relation.resolutions:
-            graph.add((evidence, KG.resolution, Literal(note)))
-        if relation.claimed_by:
-            graph.add((evidence, KG.claimedBy, checked(relation.claimed_by)))
+        kind = KG.Claim if relation.claimed_by else KG.Evidence
+        for p, value in (
+            (RDF.type, kind),
+            (RDF.type, RDF.Statement),
+            (RDF.subject, s),
+            (RDF.predicate, predicate),
+            (RDF.object, o),
+            (PROV.wasDerivedFrom, doc),
+            (KG.sentence, Literal(sentence)),
+            (KG.sentenceStart, Literal(relation.sentence_start)),
+            (KG.startOffset, Literal(relation.start)),
+            (KG.endOffset, Literal(relation.end)),
+            (KG.matchedText, Literal(relation.matched)),
+            (KG.rule, Literal(relation.rule)),
+            (KG.confidence, Literal(Decimal(f"{relation.confidence:.2f}"))),
+            *((KG.resolution, Literal(note)) for note in relation.resolutions),
+            *(((KG.claimedBy, checked(relation.claimed_by)),) if relation.claimed_by else ()),
+        ):
+            yield evidence, p, value, doc

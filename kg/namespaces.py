@@ -63,6 +63,10 @@ class KG(DefinedNamespace):
 
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 ONTOLOGY_GRAPH = GRAPH["ontology"]
+ENTITIES_GRAPH = GRAPH["entities"]
+"""Entity descriptions (type, labels), shared by every document that mentions them."""
+RELATIONS_GRAPH = GRAPH["relations"]
+"""The plain relation triples, each backed by evidence in one or more document graphs."""
 
 PREFIXES: dict[str, Namespace] = {
     "kg": KG._NS,

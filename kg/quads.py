@@ -2,9 +2,9 @@
 
 Building an rdflib `Graph` costs about 12 µs a triple and turning it into pyoxigraph `Quad`
 objects another 3 µs; formatting N-Quads lines costs well under 1 µs and Oxigraph's Rust parser
-takes them from there. `document_nquads` writes exactly the triples `kg.graph.document_graph`
-builds (tests/test_store.py checks the two are isomorphic), so `kg.graph` stays the readable
-definition of the graph and this module the fast one for the build.
+takes them from there. `document_nquads` writes exactly the quads `kg.graph.document_quads`
+gives (tests/test_store.py checks the two agree graph by graph), so `kg.graph` stays the
+readable definition of the layout and this module the fast one for the build.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 from rdflib.term import Node
 
 from kg.graph import document_iri
 from kg.iri import checked, local_name
-from kg.namespaces import KG
+from kg.namespaces import ENTITIES_GRAPH, KG, RELATIONS_GRAPH
 from kg.records import SYMMETRIC, Extraction
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -97,11 +97,12 @@ _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = (
 )
 _DERIVED, _ALT_LABEL = f"<{PROV.wasDerivedFrom}>", f"<{SKOS.altLabel}>"
 _MENTIONS, _PUBLISHED = f"<{SDO.mentions}>", f"<{SDO.datePublished}>"
-_ONTOLOGY_TYPE = f"<{OWL.Ontology}>"
+_IN_ENTITIES = f" <{ENTITIES_GRAPH}> .\n"
+_IN_RELATIONS = f" <{RELATIONS_GRAPH}> .\n"
 
 
 def document_nquads(extraction: Extraction) -> str:
-    """Every triple `kg.graph.document_graph` gives for this extraction, as N-Quads lines."""
+    """Every quad `kg.graph.document_quads` gives for this extraction, as N-Quads lines."""
     document = extraction.document
     doc_iri = str(document_iri(document))
     doc = f"<{doc_iri}>"
@@ -124,11 +125,11 @@ def document_nquads(extraction: Extraction) -> str:
 
     for entity in extraction.entities:
         node = iri(entity.iri)
-        add(f"{node} {_TYPE} <{entity.type}>{g}")
-        add(f"{node} {_LABEL} {literal(entity.label)}{g}")
-        add(f"{node} {_KG['curated']} {literal(_bool(entity.curated), _BOOLEAN)}{g}")
+        add(f"{node} {_TYPE} <{entity.type}>{_IN_ENTITIES}")
+        add(f"{node} {_LABEL} {literal(entity.label)}{_IN_ENTITIES}")
+        add(f"{node} {_KG['curated']} {literal(_bool(entity.curated), _BOOLEAN)}{_IN_ENTITIES}")
         for alias in entity.aliases:
-            add(f"{node} {_ALT_LABEL} {literal(alias)}{g}")
+            add(f"{node} {_ALT_LABEL} {literal(alias)}{_IN_ENTITIES}")
     for entity_iri, count in sorted(extraction.mention_counts.items()):
         node = f"<{doc_iri}/mentions/{local_name(entity_iri.rsplit('/', 1)[-1])}>"
         target = f"<{entity_iri}>"
@@ -161,7 +162,7 @@ def document_nquads(extraction: Extraction) -> str:
         kind = _KG["Claim"] if claim else _KG["Evidence"]
         for direction, (s, o) in enumerate(directions):
             if claim is None:
-                add(f"{s} {predicate} {o}{g}")
+                add(f"{s} {predicate} {o}{_IN_RELATIONS}")
             evidence = f"<{doc_iri}/evidence/{index}{'-inverse' if direction else ''}>"
             add(f"{evidence} {_TYPE} {kind}{g}")
             add(f"{evidence} {_TYPE} {_STATEMENT}{g}")

@@ -4,6 +4,9 @@ For an export `P` (default output/graph.ttl) the store is the folder `P.stem + "
 the manifest `P.stem + ".manifest.json"`, both beside `P`. Each document's triples live in the
 named graph `kg.graph.document_iri(doc)`, the vocabulary in `kg.namespaces.ONTOLOGY_GRAPH`.
 
+The shared graphs (`ENTITIES_GRAPH`, `RELATIONS_GRAPH`) hold each triple once; after
+documents are dropped, `collect_garbage` removes what no remaining document supports.
+
 The store describes itself: every document graph states the document's `kg:sha256` and
 `kg:fileName`, and each document is added in one transaction, so what the store holds can always
 be read back from the store, even after an interrupted build. The manifest is written last and
@@ -26,10 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF, SDO
 
 from kg.errors import GraphError
 from kg.export import write_atomically
-from kg.namespaces import KG, ONTOLOGY_GRAPH
+from kg.namespaces import ENTITIES_GRAPH, KG, ONTOLOGY_GRAPH, RELATIONS_GRAPH
 
 MANIFEST_VERSION = 1
 
@@ -119,6 +123,23 @@ SELECT ?g ?sha ?name WHERE {{
 }}"""
 
 
+_COLLECT_GARBAGE = f"""
+DELETE {{ GRAPH <{RELATIONS_GRAPH}> {{ ?s ?p ?o }} }}
+WHERE {{
+  GRAPH <{RELATIONS_GRAPH}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{
+    GRAPH ?g {{ ?e a <{KG.Evidence}> ; <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ;
+                   <{RDF.object}> ?o }}
+  }}
+}} ;
+DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?v }} }}
+WHERE {{
+  GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?v }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?d <{SDO.mentions}> ?e }} }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x <{RDF.subject}>|<{RDF.object}>|<{KG.claimedBy}> ?e }} }}
+}}"""
+
+
 class GraphStore:
     """A kg store on disk: document graphs added atomically, dropped whole, exported as a stream.
 
@@ -171,6 +192,14 @@ class GraphStore:
 
     def remove_graph(self, graph: str) -> None:
         self.store.remove_graph(ox.NamedNode(graph))
+
+    def collect_garbage(self) -> None:
+        """Drop shared triples that no document supports any more.
+
+        After documents are removed, a relation triple whose evidence was all in them, and an
+        entity no remaining document mentions, would otherwise stay in the shared graphs.
+        """
+        self.store.update(_COLLECT_GARBAGE)
 
     def has_vocabulary(self) -> bool:
         return self.store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))

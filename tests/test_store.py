@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
-from kg.graph import document_graph, document_iri
-from kg.namespaces import ENTITY, KG
+from kg.graph import document_iri, document_quads
+from kg.namespaces import ENTITIES_GRAPH, ENTITY, KG, RELATIONS_GRAPH
 from kg.quads import document_nquads
 from kg.records import Document, Entity, Extraction, Relation
 from kg.store import GraphStore, Manifest, StoredDocument, read_manifest
@@ -53,16 +53,18 @@ def extraction(sha: str = "ab" * 32, date: dt.date | None = dt.date(2025, 1, 29)
 
 
 @pytest.mark.parametrize("date", [dt.date(2025, 1, 29), None], ids=["dated", "undated"])
-def test_quads_document_nquads_is_document_graph(date: dt.date | None) -> None:
+def test_quads_document_nquads_is_document_quads(date: dt.date | None) -> None:
     record = extraction(date=date)
-    dataset = Dataset()
-    dataset.parse(data=document_nquads(record), format="nquads")
-    graphs = [g for g in dataset.graphs() if len(g)]
-    assert [g.identifier for g in graphs] == [document_iri(record.document)]
-    parsed = Graph()
-    for triple in graphs[0]:
-        parsed.add(triple)
-    assert_isomorphic(document_graph(record), parsed)
+    parsed = Dataset()
+    parsed.parse(data=document_nquads(record), format="nquads")
+    expected = Dataset()
+    for quad in document_quads(record):
+        expected.add(quad)
+    names = {g.identifier for g in expected.graphs() if len(g)}
+    assert {g.identifier for g in parsed.graphs() if len(g)} == names
+    assert names == {document_iri(record.document), ENTITIES_GRAPH, RELATIONS_GRAPH}
+    for name in names:
+        assert_isomorphic(expected.graph(name), parsed.graph(name))
 
 
 @pytest.mark.parametrize("bulk", [False, True], ids=["transactional", "bulk"])
