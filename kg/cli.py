@@ -203,9 +203,9 @@ def ontology(
     ] = None,
 ) -> None:
     """Write the kg vocabulary (ontology/kg.ttl) in any export format."""
-    from kg.push import write_ontology
+    from kg.ontology import write_vocabulary
 
-    typer.echo(f"wrote {write_ontology(out, fmt)}")
+    typer.echo(f"wrote {write_vocabulary(out, fmt)}")
 
 
 @app.command()

@@ -165,3 +165,19 @@ def _background(
             )
         facts[str(subject)] = str(obj)
     return facts
+
+
+def write_vocabulary(out: Path, fmt: str | None = None, directory: Path | None = None) -> Path:
+    """Write the vocabulary, as loaded, atomically in the format `out` names (`kg ontology`)."""
+    from rdflib import Dataset
+
+    from kg.export import format_for, serialize
+    from kg.namespaces import ONTOLOGY_GRAPH
+
+    fmt = format_for(out, fmt)
+    dataset = bind_prefixes(Dataset())
+    vocabulary = dataset.graph(ONTOLOGY_GRAPH)
+    for triple in load_ontology(directory).graph:
+        vocabulary.add(triple)
+    serialize(dataset, out, fmt)
+    return out

@@ -15,12 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from kg.errors import RemoteError, UsageError
-from kg.export import format_for, serialize
-from kg.namespaces import ONTOLOGY_GRAPH, bind_prefixes
-from kg.ontology import load_ontology
 from kg.sparql import open_graph
 
 DEFAULT_GRAPH = "default"
@@ -106,14 +102,3 @@ def _send(url: str, method: str, body: bytes, content_type: str) -> int:
         raise RemoteError(f"cannot reach {url}: {err.reason}") from None
     except (TimeoutError, ConnectionError, OSError) as err:
         raise RemoteError(f"cannot reach {url}: {err}") from None
-
-
-def write_ontology(out: Path, fmt: str | None = None, ontology_dir: Path | None = None) -> Path:
-    """Write the vocabulary, as kg.ontology loads it, atomically in the format `out` names."""
-    fmt = format_for(out, fmt)
-    dataset = bind_prefixes(Dataset())
-    vocabulary = dataset.graph(ONTOLOGY_GRAPH)
-    for triple in load_ontology(ontology_dir).graph:
-        vocabulary.add(triple)
-    serialize(dataset, out, fmt)
-    return out
