@@ -158,9 +158,9 @@ class CorefResolver:
             det = s - 1
             while (
                 det >= 0
-                and s - det <= 3
+                and s - det <= 5
                 and not covered[det]
-                and lower[det].isalpha()
+                and (lower[det] == "-" or lower[det].replace(".", "").isalpha())
                 and (lower[det] not in cues.determiners and lower[det] not in cues.prepositions)
             ):
                 det -= 1

@@ -81,12 +81,17 @@ class MentionFinder:
         self.product_nouns = {
             tuple(noun.split()): cls for noun, cls in patterns.names.product_nouns.items()
         }
+        self.organization_nouns = {
+            tuple(noun.split()): cls for noun, cls in patterns.names.organization_nouns.items()
+        }
+        self.speech = frozenset(patterns.cues.speech_verbs)
+        self.determiners = patterns.cues.determiners
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
         entities: dict[str, Entity] = {}
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.matcher(doc)])
-        found = self._curated(doc, spans, entities)
+        found = self._versions(words, self._curated(doc, spans, entities), entities)
         covered = bytearray(len(doc))
         for ref in found:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
@@ -120,6 +125,37 @@ class MentionFinder:
                 Ref(span.start, span.end, iri, "shortname" if resolution else "name", resolution)
             )
         return refs
+
+    def _versions(
+        self, words: list[str], refs: list[Ref], entities: dict[str, Entity]
+    ) -> list[Ref]:
+        """A product name followed by version or edition words names a product of its own.
+
+        "Llama 4", "Gemini 2.5 Pro" and "Claude Opus 4" are distinct products, named as written.
+        """
+        out: list[Ref] = []
+        n = len(words)
+        for index, ref in enumerate(refs):
+            entity = entities[ref.entity]
+            end = ref.end
+            if self.ontology.is_a(entity.type, KG.Product):
+                limit = refs[index + 1].start if index + 1 < len(refs) else n
+                numbered = False
+                while end < min(limit, ref.end + 3) and (
+                    _version(words[end]) or words[end] in self.names.version_words
+                ):
+                    numbered = numbered or _version(words[end])
+                    end += 1
+                while end > ref.end and not numbered and words[end - 1] not in (
+                    self.names.version_words
+                ):
+                    end -= 1
+            if end == ref.end:
+                out.append(ref)
+                continue
+            label = " ".join(words[ref.start : end])
+            out.append(self._new(label, entity.type, ref.start, end, "discovered", entities))
+        return out
 
     def _same_kind(self, first: str, second: str) -> bool:
         return self.ontology.entities[first].type == self.ontology.entities[second].type
@@ -162,6 +198,10 @@ class MentionFinder:
                 continue
             tokens = words[start:end]
             last = tokens[-1]
+            plain = not any(t in cues.non_name_words for t in tokens)
+            personal = 2 <= size <= 3 and plain and all(
+                len(t) > 1 and not t.isupper() for t in tokens
+            )
             cls: str | None = None
             if size >= 2 and last in cues.news_suffixes:
                 cls = str(KG.NewsOrganization)
@@ -169,16 +209,14 @@ class MentionFinder:
                 cls = str(KG.GovernmentBody)
             elif size >= 2 and last in cues.organization_suffixes:
                 cls = str(KG.Company)
-            elif size <= 2 and not any(t in cues.non_name_words for t in tokens) and (
-                cls := self._product(words, end)
-            ) is not None:
-                pass
-            elif (
-                2 <= size <= 3
-                and not any(t in cues.non_name_words for t in tokens)
-                and all(len(t) > 1 and not t.isupper() for t in tokens)
-            ):
+            elif personal and tokens[0] in cues.given_names:
                 cls = str(KG.Person)
+            elif plain:
+                cls = self._described(words, start, end)
+                if cls is None and size <= 2:
+                    cls = self._product(words, end)
+                if cls is None and personal and self._personal_context(words, start, end):
+                    cls = str(KG.Person)
             if cls is None:
                 continue
             label = " ".join(tokens)
@@ -188,6 +226,38 @@ class MentionFinder:
             refs.append(self._new(label, cls, start, end, "discovered", entities))
             covered[start:end] = b"\1" * (end - start)
         return refs
+
+    def _described(self, words: list[str], start: int, end: int) -> str | None:
+        """The class an organisation noun gives a name, before it or in an apposition after it.
+
+        "Norwegian utility Verdant Grid", "Verdant Grid, a Norwegian utility, ...".
+        """
+        for tokens, cls in self.organization_nouns.items():
+            size = len(tokens)
+            if start >= size and tuple(words[start - size : start]) == tokens:
+                return cls
+        n = len(words)
+        if end + 2 < n and words[end] == "," and words[end + 1].lower() in self.determiners:
+            for k in range(end + 2, min(n, end + 8)):
+                if words[k] in (",", ".", ";"):
+                    break
+                for tokens, cls in self.organization_nouns.items():
+                    if tuple(w.lower() for w in words[k : k + len(tokens)]) == tokens and (
+                        k + len(tokens) >= n or words[k + len(tokens)] in (",", ".", ";")
+                        or not words[k + len(tokens)].isalpha()
+                        or words[k + len(tokens)].lower() in ("that", "which", "based", "in")
+                    ):
+                        return cls
+        return None
+
+    def _personal_context(self, words: list[str], start: int, end: int) -> bool:
+        """A title before the name ("Mr", "chief executive") or speech after it ("..., who")."""
+        if start > 0 and words[start - 1] in self.names.person_titles:
+            return True
+        n = len(words)
+        if end < n and words[end].lower() in self.speech:
+            return True
+        return end + 1 < n and words[end] == "," and words[end + 1].lower() == "who"
 
     def _product(self, words: list[str], end: int) -> str | None:
         for tokens, cls in self.product_nouns.items():
@@ -227,4 +297,14 @@ def _capitalised(word: str) -> bool:
         (word[:1].isupper()
         and word[1:].replace("-", "").replace(".", "").isalpha())
         or (word[:1].isupper() and len(word) > 1 and word[1:].isalnum())
+    )
+
+
+def _version(word: str) -> bool:
+    """A version token: "4", "2.5", "910B", "4o", "V3"; not a year."""
+    return (
+        0 < len(word) <= 6
+        and any(ch.isdigit() for ch in word)
+        and word.replace(".", "").isalnum()
+        and not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
     )

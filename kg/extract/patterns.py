@@ -138,6 +138,14 @@ class NameCues:
     product_nouns: dict[str, str]
     """Noun after a name that makes it a product ("Comet browser") → class IRI."""
     max_tokens: int
+    given_names: frozenset[str] = frozenset()
+    """First tokens that make a two- or three-word name a person's ("Helena Varga")."""
+    person_titles: frozenset[str] = frozenset()
+    """Words just before a name that make it a person's ("Mr", "chief executive")."""
+    organization_nouns: dict[str, str] = field(default_factory=dict)
+    """Noun in an apposition or before a name that gives its class ("a Norwegian utility")."""
+    version_words: frozenset[str] = frozenset()
+    """Edition words that, after a product name, name a distinct product ("Gemini 2.5 Pro")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,16 +451,14 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "non_name_words",
             "product_nouns",
             "max_tokens",
+            "given_names",
+            "person_titles",
+            "organization_nouns",
+            "version_words",
         },
     )
-    nouns = data.get("product_nouns")
-    if not isinstance(nouns, dict) or not nouns:
-        check.fail("field 'product_nouns' must map each noun to a class name")
-    product_nouns: dict[str, str] = {}
-    for word, cls in nouns.items():
-        if str(KG._NS[cls]) not in ontology.classes:
-            check.fail(f"product_nouns: {word!r} names unknown class {cls!r}")
-        product_nouns[word] = str(KG._NS[cls])
+    product_nouns = _class_map(check, "product_nouns", ontology)
+    organization_nouns = _class_map(check, "organization_nouns", ontology)
     max_tokens = data.get("max_tokens")
     if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
         check.fail(f"field 'max_tokens' must be a positive integer, not {max_tokens!r}")
@@ -463,4 +469,23 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         non_name_words=frozenset(check.words("non_name_words")),
         product_nouns=product_nouns,
         max_tokens=max_tokens,
+        given_names=frozenset(check.words("given_names")),
+        person_titles=frozenset(check.words("person_titles")),
+        organization_nouns=organization_nouns,
+        version_words=frozenset(check.words("version_words")),
     )
+
+
+def _class_map(check: _Checker, key: str, ontology: Ontology) -> dict[str, str]:
+    """A field mapping lower-case nouns to kg class names, as noun → class IRI."""
+    nouns = check.data.get(key)
+    if not isinstance(nouns, dict) or not nouns:
+        check.fail(f"field {key!r} must map each noun to a class name")
+    mapped: dict[str, str] = {}
+    for word, cls in nouns.items():
+        if not isinstance(word, str) or word != word.strip().lower() or not word:
+            check.fail(f"{key}: {word!r} must be a trimmed, lower-case noun")
+        if not isinstance(cls, str) or str(KG._NS[cls]) not in ontology.classes:
+            check.fail(f"{key}: {word!r} names unknown class {cls!r}")
+        mapped[word] = str(KG._NS[cls])
+    return mapped

@@ -44,3 +44,18 @@ def test_coref_variants_resolve(run, text: str, label: str) -> None:
 @pytest.mark.parametrize("text", ["The New York Post sued Meta.", "The Times of India sued Meta."])
 def test_coref_lookalikes_stay_apart(facts, text: str) -> None:
     assert not [t for t in facts(text) if t[0] == "The New York Times"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meta bought a stake in Scale AI. The data-labelling company said it was pleased.",
+         "The data-labelling company → Scale AI"),
+        ("Mistral AI grew fast. The Paris-based startup sued Meta.",
+         "The Paris-based startup → Mistral AI"),
+        ("Nvidia reported a loss. The U.S. chipmaker sued AMD.", "The U.S. chipmaker → Nvidia"),
+    ],
+)
+def test_coref_descriptor_with_modifiers_resolves(run, text: str, expected: str) -> None:
+    notes = [m.resolution for m in run(text).mentions if m.resolution]
+    assert any(n.startswith(expected) for n in notes)

@@ -62,3 +62,28 @@ def test_patterns_broken_cues_names_file_and_field(
     with pytest.raises(DataError) as caught:
         load_patterns(ontology, folder)
     assert "cues.json" in str(caught.value) and message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["organization_nouns"].update(utility="Utility"),
+         "organization_nouns: 'utility' names unknown class 'Utility'"),
+        (lambda d: d["organization_nouns"].update(Startup="Company"),
+         "organization_nouns: 'Startup' must be a trimmed, lower-case noun"),
+        (lambda d: d.pop("given_names"), "names: missing field 'given_names'"),
+        (lambda d: d.update(version_words=[" Pro"]), "field 'version_words' must be a list"),
+    ],
+)
+def test_patterns_broken_names_names_file_and_field(
+    ontology, tmp_path: Path, change, message: str
+) -> None:
+    folder = tmp_path / "patterns"
+    shutil.copytree(ontology.directory / "patterns", folder)
+    path = folder / "names.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_patterns(ontology, folder)
+    assert "names.json" in str(caught.value) and message in str(caught.value)

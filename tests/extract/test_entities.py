@@ -1,0 +1,60 @@
+"""Names the ontology lacks are discovered with the right class; versioned products stand apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.namespaces import KG
+
+
+def _entities(run, text: str) -> dict[str, str]:
+    return {e.label: e.type for e in run(text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        ("Harrow Grid, a Danish utility, signed a deal on Monday.", "Harrow Grid", KG.Company),
+        ("Regulators fined Quillon Audio, a Texas podcast startup, on Friday.", "Quillon Audio",
+         KG.Company),
+        ("The Lakeside Courier said on Monday that it would expand.", "The Lakeside Courier",
+         KG.NewsOrganization),
+        ("Priya Okafor said the deal was closed.", "Priya Okafor", KG.Person),
+        ("The fund is run by Mr Halvorsen Brandt, people said.", "Halvorsen Brandt", KG.Person),
+    ],
+)
+def test_entities_discovered_name_has_class(run, text: str, label: str, cls) -> None:
+    assert _entities(run, text).get(label) == str(cls)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Growth in the United States slowed in March.", "United States"),
+        ("Shares of Brightline Harbor rose on Monday.", "Brightline Harbor"),
+    ],
+)
+def test_entities_unclassified_names_are_left_out(run, text: str, absent: str) -> None:
+    assert absent not in _entities(run, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "base"),
+    [
+        ("Google released Gemini 2.5 Pro on Tuesday.", "Gemini 2.5 Pro", "Gemini"),
+        ("Meta trained Llama 4 on more data.", "Llama 4", "Llama"),
+        ("Anthropic unveiled Claude Opus 4 this week.", "Claude Opus 4", "Claude"),
+        ("Huawei shipped the Ascend 910C in volume.", "Ascend 910C", "Ascend"),
+    ],
+)
+def test_entities_version_names_a_product_of_its_own(
+    facts, text: str, label: str, base: str
+) -> None:
+    objects = {o for _, p, o in facts(text) if p == "develops"}
+    assert label in objects
+    assert base not in objects
+
+
+@pytest.mark.parametrize("text", ["Meta released Llama in 2023 to researchers."])
+def test_entities_year_is_not_a_version(facts, text: str) -> None:
+    assert ("Meta", "develops", "Llama") in facts(text)
