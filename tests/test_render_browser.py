@@ -1,5 +1,6 @@
 """The `kg viz` page in headless Chromium: it draws, stays offline, runs no article text, and a
-large graph settles quickly. Needs the Debian packages chromium and chromium-driver."""
+large graph settles and answers clicks (its timings are printed; bench/page.py measures them).
+Needs the Debian packages chromium and chromium-driver."""
 
 from __future__ import annotations
 
@@ -431,7 +432,7 @@ def large_extractions(
     return out
 
 
-def test_render_browser_500_entities_2000_relations_settle_quickly(
+def test_render_browser_500_entities_2000_relations_settle_and_respond(
     chrome, tmp_path, ontology, record_property
 ) -> None:
     from selenium.webdriver.common.by import By
@@ -456,7 +457,6 @@ def test_render_browser_500_entities_2000_relations_settle_quickly(
         f"{timing['domContentLoaded']:.0f} ms, stabilised {timing['stabilized']:.0f} ms, "
         f"first draw {timing['firstDraw']:.0f} ms after navigation start"
     )
-    assert settled < 10_000
 
     started = time.monotonic()
     click_node(chrome, str(ENTITY.E1))
@@ -464,5 +464,4 @@ def test_render_browser_500_entities_2000_relations_settle_quickly(
     assert chrome.find_element(By.CSS_SELECTOR, "#kg-details h3").text == "Entity 1"
     responded = time.monotonic() - started
     print(f"click to panel: {responded * 1000:.0f} ms (including the webdriver round trip)")
-    assert responded < 3
     assert_offline_and_clean(chrome, page.path)
