@@ -26,8 +26,8 @@ from kg.graph import build_dataset  # noqa: E402
 from kg.namespaces import ENTITY  # noqa: E402
 from kg.ontology import load_ontology  # noqa: E402
 from kg.render import render  # noqa: E402
+from tests.conftest import CHROMIUM_FLAGS  # noqa: E402
 from tests.test_render_browser import (  # noqa: E402
-    CHROMIUM_FLAGS,
     click_node,
     large_extractions,
     open_page,

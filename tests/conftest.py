@@ -53,3 +53,50 @@ def ontology():
     from kg.ontology import load_ontology
 
     return load_ontology(ROOT / "ontology")
+
+
+# ---------------------------------------------------------------- headless Chromium
+
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--window-size=1400,900",
+]
+LOCAL_SCHEMES = ("file:", "data:")
+INTERNAL_SCHEMES = ("chrome:", "chrome-untrusted:", "devtools:", "about:")
+"""Chromium's own start page loads these before our page; none leaves the machine."""
+
+
+def _need_browser() -> tuple[str, str]:
+    return (
+        need_tool("chromium", "the page is tested in a real browser"),
+        need_tool("chromedriver", "selenium drives Chromium through it"),
+    )
+
+
+@pytest.fixture
+def chrome(tmp_path_factory):
+    """A fresh headless Chromium that logs every request and console message."""
+    chromium, chromedriver = _need_browser()
+    os.environ["SE_OFFLINE"] = "true"
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(chromedriver), options=options)
+    driver.get_log("performance")
+    try:
+        yield driver
+    finally:
+        driver.quit()

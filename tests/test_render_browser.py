@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -22,56 +21,10 @@ from kg.graph import build_dataset
 from kg.namespaces import ENTITY, KG
 from kg.records import RELATIONS, SYMMETRIC, Document, Entity, Extraction, Relation
 from kg.render import render
+from tests.conftest import INTERNAL_SCHEMES, LOCAL_SCHEMES
 from tests.test_render import VIZ, write_fixture_graph
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--window-size=1400,900",
-]
-LOCAL_SCHEMES = ("file:", "data:")
-INTERNAL_SCHEMES = ("chrome:", "chrome-untrusted:", "devtools:", "about:")
-"""Chromium's own start page loads these before our page; none leaves the machine."""
-
-
-def _need_browser() -> tuple[str, str]:
-    from tests.conftest import need_tool
-
-    return (
-        need_tool("chromium", "the page is tested in a real browser"),
-        need_tool("chromedriver", "selenium drives Chromium through it"),
-    )
-
-
-@pytest.fixture
-def chrome(tmp_path_factory):
-    """A fresh headless Chromium that logs every request and console message."""
-    chromium, chromedriver = _need_browser()
-    os.environ["SE_OFFLINE"] = "true"
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(chromedriver), options=options)
-    driver.get_log("performance")
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
 
 # ---------------------------------------------------------------- helpers
 
