@@ -100,3 +100,16 @@ def chrome(tmp_path_factory):
         yield driver
     finally:
         driver.quit()
+
+
+# ---------------------------------------------------------------- the seed graph
+
+
+@pytest.fixture(scope="session")
+def seed_graph(tmp_path_factory) -> Path:
+    """The Turtle export of `kg build` over seeds/, built once per test session."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seed") / "graph.ttl"
+    build([SEEDS], out, ontology_dir=ROOT / "ontology", progress=False)
+    return out
