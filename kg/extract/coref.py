@@ -45,6 +45,8 @@ class CorefResolver:
                 self.nouns[noun.lower()].add(iri)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("descriptor", [nlp.make_doc(n) for n in sorted(self.nouns)])
+        self.known_surnames = _known_surnames(ontology, patterns)
+        """Surname → curated person, for surnames no other curated name or given name shares."""
 
     def __call__(self, doc: Doc) -> Doc:
         refs: list[Ref] = list(doc._.kg_refs)
@@ -65,7 +67,8 @@ class CorefResolver:
             for name in (e.label, *e.aliases)
             if len(name.split()) >= 2
         }
-        candidates = self._candidates(doc, words, lower, covered, possible)
+        candidates = self._candidates(
+            doc, words, lower, covered, possible | set(self.known_surnames))
         events = sorted(
             [(r.start, 0, r) for r in refs + background]
             + [(start, 1, (start, end, kind)) for start, end, kind in candidates],
@@ -92,7 +95,9 @@ class CorefResolver:
                             surnames.setdefault(parts[-1], ref.entity)
                 continue
             s, e, kind = item
-            ref = self._resolve(doc, s, e, kind, sentence, recent, surnames, entities)
+            skip = self._clause_mate(lower, refs, s) if kind == "pronoun" else None
+            near = [r for r in recent if r[0] != skip] if skip else recent
+            ref = self._resolve(doc, s, e, kind, sentence, near, surnames, entities)
             if ref is not None:
                 added.append(ref)
                 recent = [(ref.entity, sentence)] + [r for r in recent if r[0] != ref.entity]
@@ -190,9 +195,14 @@ class CorefResolver:
         text = doc[start:end].text
         if kind == "surname":
             iri = surnames.get(words[start])
+            how = "surname of a person named earlier"
             if iri is None:
-                return None
-            note = f"{text} → {entities[iri].label} (surname of a person named earlier)"
+                iri = self.known_surnames.get(words[start])
+                if iri is None:
+                    return None
+                entities.setdefault(iri, self.ontology.entities[iri])
+                how = "surname of a known person"
+            note = f"{text} → {entities[iri].label} ({how})"
             return Ref(start, end, iri, kind, note)
         if kind == "pronoun":
             cls = self.cues.pronouns[words[start].lower()]
@@ -222,6 +232,27 @@ class CorefResolver:
                 return Ref(start, end, iri, kind, note)
         return None
 
+    def _clause_mate(self, lower: list[str], refs: list[Ref], i: int) -> str | None:
+        """The entity a pronoun at i cannot be: the antecedent of its own relative clause.
+
+        "AMD, which accuses it": it is not AMD. "Microsoft, which it accuses": it is not
+        Microsoft. "OpenAI, which said it would": a speech verb makes it a subject again.
+        """
+        cues = self.cues
+        if lower[i] not in cues.object_pronouns and not (
+            i >= 1 and lower[i - 1] in cues.relative_pronouns
+        ):
+            return None
+        rel = i - 1 if i >= 1 and lower[i - 1] in cues.relative_pronouns else i - 2
+        if rel < 1 or lower[rel] not in cues.relative_pronouns or lower[rel - 1] != ",":
+            return None
+        if rel == i - 2 and lower[i - 1] in cues.speech_verbs:
+            return None
+        for ref in refs:
+            if ref.end == rel - 1:
+                return ref.entity
+        return None
+
     def _fits(self, noun: str, entity: Entity) -> bool:
         targets = self.nouns.get(noun)
         if not targets:
@@ -238,3 +269,22 @@ class CorefResolver:
 
 def _class_name(cls: str) -> str:
     return cls.rsplit("#", 1)[-1].lower()
+
+
+def _known_surnames(ontology: Ontology, patterns: PatternSet) -> dict[str, str]:
+    """Surnames of curated people that name no one else: "Musk", "Nadella", "Zuckerberg"."""
+    names = {n for e in ontology.entities.values() for n in (e.label, *e.aliases)}
+    count: dict[str, set[str]] = defaultdict(set)
+    for iri, entity in ontology.entities.items():
+        if entity.type != str(KG.Person):
+            continue
+        for name in (entity.label, *entity.aliases):
+            parts = name.split()
+            if len(parts) >= 2:
+                count[parts[-1]].add(iri)
+    return {
+        surname: next(iter(iris))
+        for surname, iris in count.items()
+        if len(iris) == 1 and len(surname) >= 3 and surname.isalpha() and surname[0].isupper()
+        and surname not in patterns.names.given_names and surname not in names
+    }

@@ -86,6 +86,7 @@ class MentionFinder:
         }
         self.speech = frozenset(patterns.cues.speech_verbs)
         self.determiners = patterns.cues.determiners
+        self.stops = patterns.cues.prepositions | patterns.cues.relative_pronouns | {"that"}
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
@@ -214,7 +215,8 @@ class MentionFinder:
             elif plain:
                 cls = self._described(words, start, end)
                 if cls is None and size <= 2:
-                    cls = self._product(words, end)
+                    cls = self._product(words, end) or self._apposition(
+                        words, end, self.product_nouns)
                 if cls is None and personal and self._personal_context(words, start, end):
                     cls = str(KG.Person)
             if cls is None:
@@ -236,18 +238,24 @@ class MentionFinder:
             size = len(tokens)
             if start >= size and tuple(words[start - size : start]) == tokens:
                 return cls
+        return self._apposition(words, end, self.organization_nouns)
+
+    def _apposition(
+        self, words: list[str], end: int, nouns: dict[tuple[str, ...], str]
+    ) -> str | None:
+        """The class of the noun heading ", a/the ... NOUN" after a name, if nouns has it."""
         n = len(words)
-        if end + 2 < n and words[end] == "," and words[end + 1].lower() in self.determiners:
-            for k in range(end + 2, min(n, end + 8)):
-                if words[k] in (",", ".", ";"):
-                    break
-                for tokens, cls in self.organization_nouns.items():
-                    if tuple(w.lower() for w in words[k : k + len(tokens)]) == tokens and (
-                        k + len(tokens) >= n or words[k + len(tokens)] in (",", ".", ";")
-                        or not words[k + len(tokens)].isalpha()
-                        or words[k + len(tokens)].lower() in ("that", "which", "based", "in")
-                    ):
-                        return cls
+        if not (end + 2 < n and words[end] == "," and words[end + 1].lower() in self.determiners):
+            return None
+        k = end + 2
+        while k < min(n, end + 9) and words[k].replace("-", "").isalnum() and (
+            words[k].lower() not in self.stops
+        ):
+            k += 1
+        for size in (2, 1):
+            head = tuple(w.lower() for w in words[k - size : k])
+            if k - size > end + 1 and head in nouns:
+                return nouns[head]
         return None
 
     def _personal_context(self, words: list[str], start: int, end: int) -> bool:

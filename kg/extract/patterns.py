@@ -125,6 +125,18 @@ class Cues:
     object_blocking_preps: tuple[str, ...]
     """Words before a name that keep it from being a direct object ("a rival to Gemini")."""
     confidence: dict[str, float]
+    ended: tuple[str, ...] = ()
+    """Words before a trigger in its clause that make the relation a past one ("former")."""
+    ended_after: tuple[str, ...] = ()
+    """Words after a trigger in its clause that end the relation ("until 2022")."""
+    source_before: tuple[str, ...] = ()
+    """Words before an outlet that make it the source of its sentence ("according to")."""
+    object_stops: frozenset[str] = frozenset()
+    """Words that end the search for a verb's direct object ("whether", "that")."""
+    allegation_participles: frozenset[str] = frozenset()
+    """Participles after a lawsuit that state what it alleges ("sued X, alleging ...")."""
+    object_pronouns: frozenset[str] = frozenset()
+    """Pronouns that can be a verb's object, never its own subject ("which accuses it")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +385,12 @@ _CUE_LISTS = (
     "quote_open",
     "quote_close",
     "object_blocking_preps",
+    "ended",
+    "ended_after",
+    "source_before",
+    "object_stops",
+    "allegation_participles",
+    "object_pronouns",
 )
 
 
@@ -414,6 +432,9 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "wrongdoing_verbs",
                 "conjunctions",
                 "object_blocking_preps",
+                "ended",
+                "ended_after",
+                "source_before",
             )
         },
         reporter_classes=_classes(check, "reporter_classes", ontology),
@@ -432,6 +453,9 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "spokesperson_nouns",
                 "quote_open",
                 "quote_close",
+                "object_stops",
+                "allegation_participles",
+                "object_pronouns",
             )
         },
         pronouns=pronoun_classes,

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from kg.extract.claims import Quote
 from kg.extract.entities import Ref, lower_of, words_of
 from kg.extract.patterns import NounPattern, PatternSet, RelationPatterns, RolePattern, VerbPattern
-from kg.extract.reporting import blocked_refs
+from kg.extract.reporting import blocked_refs, source_refs
 from kg.ontology import Ontology
 from kg.records import SYMMETRIC, Entity, Relation
 
@@ -91,6 +91,10 @@ class RelationFinder:
         self.conjunctions = _phrases(cues.conjunctions)
         self.speech = frozenset(cues.speech_verbs)
         self.develops = patterns.relations["develops"]
+        self.sues_nouns = frozenset(
+            form for noun in patterns.relations["sues"].nouns for form in noun.forms)
+        self.ended = _phrases(cues.ended)
+        self.ended_after = _phrases(cues.ended_after)
 
     def __call__(self, doc: Doc) -> Doc:
         state = _State(doc, self.ontology, self.patterns)
@@ -108,6 +112,7 @@ class RelationFinder:
             else:
                 found.extend(self._hyphen(state, rel, start, end))
         found.extend(self._develops_forms(state))
+        found.extend(self._suit_allegations(state, found))
         found.extend(self._accusations(state, doc))
         if doc._.kg_candidates:
             found = self._parsed(state, found, doc._.kg_candidates)
@@ -333,6 +338,8 @@ class RelationFinder:
                 gap = 0
                 while j < n and st.owner[j] < 0 and gap < MODIFIER_GAP and st.lower[j].isalpha() \
                         and st.lower[j] not in st.cues.prepositions:
+                    if st.lower[j] in st.head_nouns and not (j + 1 < n and st.owner[j + 1] >= 0):
+                        break  # "DeepSeek's chatbot overtook ChatGPT": the noun is the product
                     j += 1
                     gap += 1
                 if j < n and st.owner[j] >= 0 and st.fits(st.owner[j], rel.object_classes):
@@ -346,6 +353,39 @@ class RelationFinder:
         return found
 
     # ------------------------------------------------------------------ accusations
+
+    def _suit_allegations(self, st: _State, found: list[_Found]) -> list[_Found]:
+        """"X sued Y, alleging/accusing ...", "a lawsuit claiming ...": X accuses Y as well.
+
+        A participle that names a target of its own ("..., accusing Z of ...") is left to the
+        verb rule.
+        """
+        out: list[_Found] = []
+        participles = st.cues.allegation_participles
+        for f in found:
+            if f.relation != "sues" or f.kind not in CLAIMABLE:
+                continue
+            _, s_end = st.sentence(f.trigger[0])
+            j = max(st.refs[f.subject].end, st.refs[f.object].end, f.trigger[1])
+            while j < s_end and st.lower[j] not in participles and (
+                st.lower[j] not in st.cues.clause_breaks
+            ):
+                j += 1
+            if j >= s_end or st.lower[j] not in participles or not (
+                st.lower[j - 1] == "," or st.lower[j - 1] in self.sues_nouns
+            ):
+                continue
+            k = j + 1
+            while k < s_end and st.lower[k] in st.cues.determiners:
+                k += 1
+            named = st.owner[k] if k < s_end else -1
+            if named >= 0 and st.refs[named].kind in NAME_KINDS and (
+                st.refs[named].entity != st.refs[f.object].entity
+            ):
+                continue
+            out.append(_Found(f.subject, f.object, "accuses", "accuses.suit.participle",
+                              "claim", (j, j + 1)))
+        return out
 
     def _accusations(self, st: _State, doc: Doc) -> list[_Found]:
         """Speakers who allege wrongdoing or claim evidence of it accuse the wrongdoer."""
@@ -467,6 +507,11 @@ class RelationFinder:
         words = st.lower[begin:te]
         if _contains(words, self.negation) or (modal and _contains(words, self.modal)):
             return True
+        if _contains(words, self.ended) or _contains(words, self.ended_after):
+            return True
+        after = st.lower[te : st.clause_end(te)]
+        if _contains(after, self.ended_after) or _contains(after, self.ended):
+            return True
         return st.negated_by_parse(ts, te)
 
     # ------------------------------------------------------------------ records
@@ -481,7 +526,7 @@ class RelationFinder:
             excluded = self.patterns.relations[f.relation].subject_excluded_classes
             if excluded and st.fits(f.subject, excluded):
                 continue
-            claimant = st.claimant(f) if f.kind in CLAIMABLE else None
+            claimant = st.claimant(f) if f.kind in CLAIMABLE else st.source_claimant(f)
             ts, te = f.trigger
             first = min(subject.start, obj.start, ts)
             last = max(subject.end, obj.end, te)
@@ -550,6 +595,12 @@ class _State:
         self.agents = patterns.relations["accuses"].subject_classes
         self.conjunctions = _phrases(patterns.cues.conjunctions)
         self.blocking = _phrases(patterns.cues.object_blocking_preps)
+        self.relation_nouns = frozenset(
+            form.lower() for rel in patterns.relations.values() for noun in rel.nouns
+            for form in noun.forms if " " not in form)
+        self.head_nouns = frozenset(
+            noun for noun in patterns.names.product_nouns if " " not in noun)
+        self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.has_parse = doc.has_annotation("DEP")
 
     def sentence(self, i: int) -> tuple[int, int]:
@@ -586,6 +637,14 @@ class _State:
                 return j + 1
             j -= 1
         return start
+
+    def clause_end(self, i: int) -> int:
+        """Where the clause holding i ends: a comma, a clause break or the sentence end."""
+        _, end = self.sentence(i)
+        j = i
+        while j < end and self.lower[j] != "," and self.lower[j] not in self.cues.clause_breaks:
+            j += 1
+        return j
 
     def aux_before(self, ts: int) -> bool:
         start, _ = self.sentence(ts)
@@ -729,6 +788,8 @@ class _State:
                 if self.lower[j] in self.cues.clause_breaks or self.owner[j] >= 0:
                     return []
                 j += 1
+            if j >= limit:
+                return []
             j += 1
             limit = min(end, j + 6)
         while j < limit:
@@ -736,6 +797,8 @@ class _State:
             if stop_at_clause and (word in self.cues.clause_breaks or (
                 word == "," and j + 1 < end and self.lower[j + 1] in self.cues.relative_pronouns
             )):
+                return []
+            if direct and self.owner[j] < 0 and self._ends_object(j, end):
                 return []
             index = self.owner[j]
             if index >= 0:
@@ -747,6 +810,23 @@ class _State:
                 continue
             j += 1
         return []
+
+    def _ends_object(self, j: int, end: int) -> bool:
+        """Whether the word at j closes a direct object's search without a name.
+
+        A subordinator ("probing whether X ..."), a relation noun ("launched an inquiry into
+        X") or a common noun that heads the object itself ("trained its models on X chips";
+        but "its model, Gemini" and "the model Gemini" go on to the name).
+        """
+        word = self.lower[j]
+        if word in self.cues.object_stops or word in self.relation_nouns:
+            return True
+        if word in self.head_nouns:
+            k = j + 1
+            if k < end and self.lower[k] == ",":
+                k += 1
+            return not (k < end and self.owner[k] >= 0)
+        return False
 
     def _blocked_object(self, j: int) -> bool:
         """Whether a name at j sits in a phrase that is not an object ("a rival to Gemini")."""
@@ -877,14 +957,55 @@ class _State:
             verb = self.speech_before(first)
             if verb is not None:
                 speaker = self.speaker_of(verb, self.agents)
+        if speaker is None:
+            speaker = self.speaker_after(max(subject.end, obj.end, found.trigger[1]))
         if speaker is None or self.is_reporter(speaker):
-            return None
+            return self.source_claimant(found)
         who = self.refs[speaker].entity
         if who in (subject.entity, obj.entity):
             return None
         if self.ontology.affiliations.get(who) in (subject.entity, obj.entity):
             return None
         return who
+
+    def speaker_after(self, last: int) -> int | None:
+        """"..., Masayoshi Son told a conference" / "..., said Helena Varga": who speaks after."""
+        _, end = self.sentence(last)
+        j = last
+        while j < end and self.lower[j] != ",":
+            if self.lower[j] in self.cues.clause_breaks:
+                return None
+            j += 1
+        j += 1
+        if j < end and self.lower[j] in self.speech:
+            k = j + 1
+            while k < end and self.lower[k] in self.cues.determiners:
+                k += 1
+            index = self.owner[k] if k < end else -1
+            after = self.refs[index].end if index >= 0 else end
+            if after < end and self.lower[after] not in (",", *SENTENCE_END):
+                return None  # "..., said SoftBank had ...": a new clause, not a speaker
+        else:
+            while j < end and self.lower[j] in self.cues.determiners:
+                j += 1
+            index = self.owner[j] if j < end else -1
+            if index < 0 or self.refs[index].end >= end or (
+                self.lower[self.refs[index].end] not in self.speech
+            ):
+                return None
+        if index < 0 or not self.fits(index, self.agents):
+            return None
+        return index
+
+    def source_claimant(self, found: _Found) -> str | None:
+        """The outlet its sentence is attributed to ("according to Reuters"), if not a party."""
+        start, end = self.sentence(found.trigger[0])
+        parties = {self.refs[found.subject].entity, self.refs[found.object].entity}
+        for index in sorted(self.sources):
+            ref = self.refs[index]
+            if start <= ref.start < end and ref.entity not in parties:
+                return ref.entity
+        return None
 
     def within(self, ref: Ref, others: Iterable[Ref]) -> bool:
         """Whether ref is one of others, or sits inside the phrase one of them heads."""

@@ -47,3 +47,32 @@ def _starts_with(lower: list[str], start: int, phrase: tuple[str, ...]) -> bool:
     if possessive:
         start += 1
     return tuple(lower[start : start + len(phrase)]) == phrase
+
+
+def source_refs(
+    lower: list[str],
+    refs: list[Ref],
+    entities: dict[str, Entity],
+    ontology: Ontology,
+    cues: Cues,
+) -> set[int]:
+    """Indices of refs to outlets that are the source of their sentence, not its addressee.
+
+    "according to Reuters", "..., the Financial Times reported": what the sentence states is
+    the outlet's claim. "told the Financial Times" makes the outlet an addressee, not a source.
+    """
+    before = [tuple(p.split()) for p in cues.source_before]
+    after = [tuple(p.split()) for p in cues.reporting_after]
+    found: set[int] = set()
+    for index, ref in enumerate(refs):
+        entity = entities.get(ref.entity)
+        if entity is None or not any(ontology.is_a(entity.type, c) for c in cues.reporter_classes):
+            continue
+        start = ref.start
+        while start > 0 and lower[start - 1] in cues.determiners:
+            start -= 1
+        if any(_ends_with(lower, start, phrase) for phrase in before) or any(
+            _starts_with(lower, ref.end, phrase) for phrase in after
+        ):
+            found.add(index)
+    return found

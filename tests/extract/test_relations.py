@@ -137,3 +137,81 @@ def test_relations_evidence_offsets_and_confidence(run, text: str) -> None:
         assert 0 <= relation.confidence <= 1
         assert text[relation.start : relation.end] == relation.matched
         assert relation.sentence_start <= relation.start < relation.end <= relation.sentence_end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Getty Images took legal action against Stability AI in London.",
+         ("Getty Images", "sues", "Stability AI")),
+        ("Reddit is suing Anthropic over scraping.", ("Reddit", "sues", "Anthropic")),
+        ("Ofcom opened an investigation into Reddit on Monday.",
+         ("Ofcom", "investigates", "Reddit")),
+        ("The CNIL is scrutinising Mistral AI.", ("CNIL", "investigates", "Mistral AI")),
+        ("Satya Nadella, who helms Microsoft, spoke on Monday.",
+         ("Satya Nadella", "leads", "Microsoft")),
+        ("Thrive Capital led a funding round in Anysphere.",
+         ("Thrive Capital", "investsIn", "Anysphere")),
+        ("Amazon poured $4 billion into Anthropic.", ("Amazon", "investsIn", "Anthropic")),
+        ("Google rolled out Gemma to developers.", ("Google", "develops", "Gemma")),
+        ("Palantir signed a deal with Anthropic on Monday.",
+         ("Palantir", "partnersWith", "Anthropic")),
+        ("Nvidia teamed up with Foxconn on robots.", ("Nvidia", "partnersWith", "Foxconn")),
+        ("Getty Images sued Stability AI in Delaware, alleging it copied millions of photos.",
+         ("Getty Images", "accuses", "Stability AI")),
+        ("Intel was sued by AMD, which accuses it of copying designs.",
+         ("AMD", "accuses", "Intel")),
+        ("Musk sued OpenAI on Monday.", ("Elon Musk", "sues", "OpenAI")),
+        ("Perplexity also launched Comet, a web browser with an assistant.",
+         ("Perplexity", "develops", "Comet")),
+    ],
+)
+def test_relations_broad_trigger_vocabulary(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Harlow Systems and Brisk Robotics had partnered on batteries until 2021.",
+         ("Harlow Systems", "partnersWith", "Brisk Robotics")),
+        ("Sam Altman, the former chief executive of Scale AI, spoke on Monday.",
+         ("Sam Altman", "leads", "Scale AI")),
+        ("The FTC launched an inquiry into OpenAI over whether ChatGPT harmed users.",
+         ("Federal Trade Commission", "develops", "ChatGPT")),
+        ("DeepSeek trained its models on Nvidia H800 chips.", ("DeepSeek", "develops", "H800")),
+        ("DeepSeek's chatbot briefly overtook ChatGPT in downloads.",
+         ("DeepSeek", "develops", "ChatGPT")),
+        ("OpenAI, SoftBank and Oracle joined forces on a project announced at the White House.",
+         ("OpenAI", "partnersWith", "the White House")),
+    ],
+)
+def test_relations_ended_or_misread_give_nothing(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("According to Reuters, Meta sued Corvid Labs.",
+         ("Reuters", "Meta", "sues", "Corvid Labs")),
+        ("Meta sued Corvid Labs on Monday, Bloomberg reported.",
+         ("Bloomberg", "Meta", "sues", "Corvid Labs")),
+        ("Meta has put $1 billion into Scale AI, Lina Khan told reporters.",
+         ("Lina Khan", "Meta", "investsIn", "Scale AI")),
+    ],
+)
+def test_relations_reported_statements_are_claims(run, text: str, claim) -> None:
+    extraction = run(text)
+    labels = {e.iri: e.label for e in extraction.entities}
+    claims = {(labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
+              for r in extraction.relations if r.claimed_by}
+    assert claim in claims
+    assert not [r for r in extraction.relations if r.claimed_by is None]
+
+
+@pytest.mark.parametrize(
+    "text", ["Corvid Labs led a round in Harlow Systems, the startup said on Monday."]
+)
+def test_relations_self_report_stays_a_fact(facts, text: str) -> None:
+    assert ("Corvid Labs", "investsIn", "Harlow Systems") in facts(text)
