@@ -21,18 +21,28 @@ What is kept when things go wrong:
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg import __version__
 from kg.documents import find_documents, read_document
 from kg.errors import UsageError
-from kg.export import export_store, format_for
+from kg.export import (
+    STREAMED_FORMATS,
+    ExportStream,
+    export_store,
+    format_for,
+    nquads_chunk,
+    quads_chunk,
+)
 from kg.namespaces import ONTOLOGY_GRAPH
 from kg.ontology import SHAPES_FILE, Ontology, load_ontology
 from kg.progress import BuildProgress
-from kg.quads import document_nquads, graph_nquads
+from kg.quads import graph_nquads
 from kg.records import RELATIONS, Extraction
 from kg.store import (
     GraphStore,
@@ -44,6 +54,7 @@ from kg.store import (
     replace_store,
     store_path,
 )
+from kg.workers import Produced
 
 BATCH_DOCUMENTS = 64
 """Documents written to the store (and validated) together."""
@@ -128,16 +139,53 @@ def rules_fingerprint(ontology: Ontology) -> str:
     return digest.hexdigest()
 
 
-def scan(inputs: Iterable[Path]) -> list[Source]:
+STABLE_SECONDS = 2
+"""A file's size and mtime stand for its hash only if it had not changed for this long."""
+
+FileCache = dict[str, list[Any]]
+"""Absolute path → [size, mtime_ns, SHA-256 of the text], kept in the manifest."""
+
+
+def scan(inputs: Iterable[Path], known: FileCache | None = None) -> tuple[list[Source], FileCache]:
     """Find and check every document, keeping only its hash: a bad file fails the build early.
 
-    Documents with the same text are one document (the first name found is kept).
+    A file whose size and modification time are those `known` (the last build's manifest)
+    recorded is not read again; any other file is read, checked and hashed. Only files that
+    had been left alone for `STABLE_SECONDS` are recorded, so a file written twice within one
+    tick of the clock is never mistaken for unchanged. Documents with the same text are one
+    document (the first name found is kept).
     """
+    known = known if isinstance(known, dict) else {}
+    settled = time.time_ns() - STABLE_SECONDS * 1_000_000_000
     sources: dict[str, Source] = {}
+    files: FileCache = {}
     for path, name in find_documents(inputs):
-        document = read_document(path, name)
-        sources.setdefault(document.sha256, Source(path, name, document.sha256))
-    return list(sources.values())
+        key = os.path.abspath(path)
+        try:
+            stat = path.stat()
+        except OSError:
+            read_document(path, name)  # raises the error a user should see
+            raise
+        entry = known.get(key)
+        if _unchanged(entry, stat.st_size, stat.st_mtime_ns):
+            sha = entry[2]
+        else:
+            sha = read_document(path, name).sha256
+        if stat.st_mtime_ns < settled:
+            files[key] = [stat.st_size, stat.st_mtime_ns, sha]
+        sources.setdefault(sha, Source(path, name, sha))
+    return list(sources.values()), files
+
+
+def _unchanged(entry: Any, size: int, mtime_ns: int) -> bool:
+    return (
+        isinstance(entry, list)
+        and len(entry) == 3
+        and entry[0] == size
+        and entry[1] == mtime_ns
+        and isinstance(entry[2], str)
+        and len(entry[2]) == 64
+    )
 
 
 def vocabulary_nquads(ontology: Ontology) -> str:
@@ -167,14 +215,18 @@ def build(
         raise UsageError("--jobs must be at least 1")
     ontology = load_ontology(ontology_dir)
     fingerprint = rules_fingerprint(ontology)
-    sources = scan(inputs)
+    manifest = None if shards is not None else read_manifest(manifest_path(output))
+    known = (
+        manifest.extra.get("files") if manifest and manifest.fingerprint == fingerprint else None
+    )
+    sources, files = scan(inputs, known)
     by_sha = {source.sha256: source for source in sources}
 
-    def extract(shas: list[str]) -> Iterator[Extraction]:
-        from kg.workers import extract_paths
+    def produce(shas: list[str], **settings: Any) -> Iterator[Produced]:
+        from kg.workers import produce as run
 
         items = ((by_sha[sha].path, by_sha[sha].name) for sha in shas)
-        yield from extract_paths(items, ontology.directory, model=model, jobs=jobs)
+        yield from run(items, ontology, model=model, jobs=jobs, **settings)
 
     if shards is not None:
         return _build_shards(
@@ -184,27 +236,25 @@ def build(
             fmt,
             ontology,
             fingerprint,
-            extract,
+            lambda shas: produce(shas, dedupe=False),
             rebuild=rebuild,
             progress=progress,
         )
     current = {source.sha256: source.name for source in sources}
-    validator = _validator(ontology) if validate else None
+    streamed = fmt if fmt in STREAMED_FORMATS else None
     return synchronise(
         current,
         output,
         fmt,
         fingerprint=fingerprint,
         vocabulary=vocabulary_nquads(ontology),
-        produce=lambda shas: _extracted_nquads(extract(shas), validator),
+        produce=lambda shas: produce(shas, export_format=streamed, validate=validate),
+        chunks=streamed is not None,
         rebuild=rebuild,
         validated=validate,
         progress=progress,
+        files=files,
     )
-
-
-Produced = tuple[str, str | bytes, int | None]
-"""(document SHA-256, its N-Quads, its SHACL violations or None if not validated)."""
 
 
 def synchronise(
@@ -215,9 +265,11 @@ def synchronise(
     fingerprint: str | None,
     vocabulary: str,
     produce: Callable[[list[str]], Iterator[Produced]],
+    chunks: bool = False,
     rebuild: bool = False,
     validated: bool = True,
     progress: bool | None = None,
+    files: FileCache | None = None,
 ) -> BuildSummary:
     """Make the store hold exactly the documents in `current` (SHA-256 → name), then export.
 
@@ -225,7 +277,10 @@ def synchronise(
     matches any.
 
     `produce` yields the N-Quads of the documents it is asked for (by extracting them, or by
-    reading their shards). Shared by `kg build` and `kg load`.
+    reading their shards). Shared by `kg build` and `kg load`. With `chunks`, every Produced
+    carries its own graph in the export format, and the export is written as the documents
+    arrive (after a full build) or appended to (after a build that only adds documents);
+    otherwise it is streamed out of the store at the end.
     """
     store_dir, manifest_file = store_path(output), manifest_path(output)
     manifest = read_manifest(manifest_file)
@@ -249,10 +304,22 @@ def synchronise(
     if full:
         with fresh_store(store_dir) as store:
             store.add_nquads(vocabulary)
-            _write(store, list(current), produce, violations, progress)
-            summary.extracted = len(current)
-            summary.removed = len(set(manifest.documents) - set(current)) if manifest else 0
-            export_store(store.store, output, fmt)
+            export = ExportStream(output, fmt) if chunks else None
+            try:
+                if export is not None:
+                    export.write(nquads_chunk(vocabulary.encode("utf-8"), fmt))
+                _write(store, list(current), produce, violations, progress, export)
+                summary.extracted = len(current)
+                summary.removed = len(set(manifest.documents) - set(current)) if manifest else 0
+                if export is not None:
+                    export.write(quads_chunk(store.shared_quads(), fmt))
+                    export.commit()
+                else:
+                    export_store(store.store, output, fmt)
+            except BaseException:
+                if export is not None:
+                    export.abort()
+                raise
             _count(store, summary)
             documents = store.documents()
             replace_store(store, store_dir)
@@ -269,12 +336,8 @@ def synchronise(
             gone = [doc for sha, doc in stored.items() if sha not in current]
             summary.extracted, summary.removed = len(todo), len(gone)
             summary.reused = len(current) - len(todo)
-            if (
-                todo
-                or gone
-                or manifest.state != "complete"
-                or not _export_matches(output, manifest)
-            ):
+            intact = manifest.state == "complete" and _export_matches(output, manifest)
+            if todo or gone or not intact:
                 building = Manifest(
                     manifest.export_path,
                     manifest.format,
@@ -287,16 +350,26 @@ def synchronise(
                 building.write(manifest_file)
                 if not store.has_vocabulary():
                     store.add_nquads(vocabulary)
-                for sha in todo:
-                    if sha in stored:
-                        store.remove_graph(stored[sha].graph)
-                _write(store, todo, produce, violations, progress)
-                for doc in gone:
-                    store.remove_graph(doc.graph)
-                if gone or any(sha in stored for sha in todo):
-                    store.collect_garbage()
-                store.flush()
-                export_store(store.store, output, fmt)
+                replaced = [sha for sha in todo if sha in stored]
+                append = chunks and intact and not gone and not replaced
+                for sha in replaced:
+                    store.remove_graph(stored[sha].graph)
+                export = ExportStream(output, fmt, append=True) if append else None
+                try:
+                    _write(store, todo, produce, violations, progress, export)
+                    for doc in gone:
+                        store.remove_graph(doc.graph)
+                    if gone or replaced:
+                        store.collect_garbage()
+                    store.flush()
+                    if export is not None:
+                        export.commit()
+                    else:
+                        export_store(store.store, output, fmt)
+                except BaseException:
+                    if export is not None:
+                        export.abort()
+                    raise
             _count(store, summary)
             documents = store.documents()
         finally:
@@ -307,13 +380,16 @@ def synchronise(
     checks = {sha: violations.get(sha) for sha in current}
     summary.violations = sum(n for n in checks.values() if n)
     summary.unvalidated = sum(1 for n in checks.values() if n is None) if validated else 0
+    extra: dict[str, Any] = {"violations": checks}
+    if files is not None:
+        extra["files"] = files
     Manifest(
         export_path=output.name,
         format=fmt,
         sha256=file_sha256(output),
         fingerprint=fingerprint or "",
         documents=documents,
-        extra={"violations": checks},
+        extra=extra,
     ).write(manifest_file)
     return summary
 
@@ -332,52 +408,41 @@ def _write(
     produce: Callable[[list[str]], Iterator[Produced]],
     violations: dict[str, int | None],
     progress: bool | None,
+    export: ExportStream | None,
 ) -> None:
-    """Add the produced documents to the store, a batch of whole documents per transaction."""
+    """Add the produced documents to the store, a batch of whole documents per transaction.
+
+    With `export`, each document's chunk is appended to it, and so is every shared triple the
+    store did not hold before (in a fresh store these come at the end, all at once).
+    """
     if not shas:
         return
-    batch: list[bytes] = []
+    batch: list[Produced] = []
     size = 0
-    with BuildProgress(len(shas), enabled=progress) as bar:
-        for sha, nquads, checked in produce(shas):
-            violations[sha] = checked
-            batch.append(nquads.encode("utf-8") if isinstance(nquads, str) else nquads)
-            size += len(nquads)
-            if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
-                store.add_nquads(b"".join(batch))
-                bar.advance(len(batch))
-                batch, size = [], 0
-        store.add_nquads(b"".join(batch))
+    fresh = store.bulk
+
+    def flush() -> None:
+        if export is not None:
+            if not fresh:
+                export.write(quads_chunk(store.new_quads(p.shared for p in batch), export.format))
+            for produced in batch:
+                assert produced.export is not None
+                export.write(produced.export)
+        store.add_nquads(b"".join(part for p in batch for part in (p.own, p.shared)))
         bar.advance(len(batch))
 
-
-def _extracted_nquads(
-    extractions: Iterator[Extraction], validator: Callable[[list[Extraction]], list[int]] | None
-) -> Iterator[Produced]:
-    """N-Quads of each extraction, validated a batch at a time when a validator is given."""
-    if validator is None:
-        for extraction in extractions:
-            yield extraction.document.sha256, document_nquads(extraction), None
-        return
-    batch: list[Extraction] = []
-    for extraction in extractions:
-        batch.append(extraction)
-        if len(batch) >= BATCH_DOCUMENTS:
-            yield from _checked(batch, validator)
-            batch = []
-    yield from _checked(batch, validator)
+    with BuildProgress(len(shas), enabled=progress) as bar:
+        for produced in produce(shas):
+            violations[produced.sha256] = produced.violations
+            batch.append(produced)
+            size += len(produced.own) + len(produced.shared)
+            if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+                flush()
+                batch, size = [], 0
+        flush()
 
 
-def _checked(
-    batch: list[Extraction], validator: Callable[[list[Extraction]], list[int]]
-) -> Iterator[Produced]:
-    if not batch:
-        return
-    for extraction, count in zip(batch, validator(batch), strict=True):
-        yield extraction.document.sha256, document_nquads(extraction), count
-
-
-def _validator(ontology: Ontology) -> Callable[[list[Extraction]], list[int]] | None:
+def make_validator(ontology: Ontology) -> Callable[[list[Extraction]], list[int]] | None:
     """SHACL violations per document: a batch at once, each alone only if the batch fails."""
     if not (ontology.directory / SHAPES_FILE).is_file():
         return None
@@ -413,7 +478,7 @@ def _build_shards(
     fmt: str,
     ontology: Ontology,
     fingerprint: str,
-    extract: Callable[[list[str]], Iterator[Extraction]],
+    produce: Callable[[list[str]], Iterator[Produced]],
     *,
     rebuild: bool,
     progress: bool | None,
@@ -436,10 +501,8 @@ def _build_shards(
     ]
     write_index(directory, fingerprint, vocabulary_nquads(ontology))
     with BuildProgress(len(todo), enabled=progress) as bar:
-        for extraction in extract(todo):
-            write_shard(
-                shard_path(directory, extraction.document.sha256), document_nquads(extraction)
-            )
+        for produced in produce(todo):
+            write_shard(shard_path(directory, produced.sha256), produced.own + produced.shared)
             bar.advance()
     for path in gone:
         path.unlink(missing_ok=True)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -100,6 +101,82 @@ OXIGRAPH_FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+STREAMED_FORMATS = frozenset({"turtle", "ntriples", "nquads", "trig"})
+"""Formats an export can be written in chunks (and appended to): all but JSON-LD."""
+_PREFIX_LINE = b"@prefix "
+
+
+def _prefix_iris() -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def quads_chunk(quads: Iterable[ox.Quad], fmt: str) -> bytes:
+    """Quads in a streamed format, without the prefix lines (`export_header` has them).
+
+    Triple formats drop the graph names: the export is the union of the graphs.
+    """
+    items = quads if fmt in QUAD_FORMATS else (quad.triple for quad in quads)
+    data = ox.serialize(items, format=OXIGRAPH_FORMATS[fmt], prefixes=_prefix_iris())
+    while data.startswith(_PREFIX_LINE):
+        data = data[data.index(b"\n") + 1 :]
+    return data
+
+
+def nquads_chunk(nquads: bytes, fmt: str) -> bytes:
+    """N-Quads text as a chunk of an export in `fmt` (see `quads_chunk`)."""
+    if fmt == "nquads":
+        return nquads
+    return quads_chunk(ox.parse(nquads, ox.RdfFormat.N_QUADS), fmt)
+
+
+def export_header(fmt: str) -> bytes:
+    """The prefix lines a streamed export starts with (and repeats before appended chunks)."""
+    if fmt not in ("turtle", "trig"):
+        return b""
+    return b"".join(
+        b"@prefix %s: <%s> .\n" % (prefix.encode(), iri.encode())
+        for prefix, iri in _prefix_iris().items()
+    )
+
+
+class ExportStream:
+    """An export written chunk by chunk into a temporary file, renamed into place by `commit`.
+
+    `append=True` starts from a copy of the existing export, so a build that only adds documents
+    writes only what they add; the old file stays as it was until the new one is complete.
+    """
+
+    def __init__(self, path: Path, fmt: str, *, append: bool = False) -> None:
+        if fmt not in STREAMED_FORMATS:
+            raise ValueError(f"{fmt} exports cannot be streamed")
+        self.path, self.format = path, fmt
+        self._writer = atomic_writer(path)
+        try:
+            self._handle: IO[bytes] = self._writer.__enter__()
+            if append:
+                with path.open("rb") as old:
+                    shutil.copyfileobj(old, self._handle, 1 << 20)
+            self._handle.write(export_header(fmt))
+        except BaseException:
+            self.abort()
+            raise
+
+    def write(self, chunk: bytes) -> None:
+        self._handle.write(chunk)
+
+    def commit(self) -> None:
+        """Rename the complete file into place."""
+        try:
+            self._writer.__exit__(None, None, None)
+        except OSError as err:
+            raise GraphError(f"cannot write: {err.strerror or err}", path=self.path) from None
+
+    def abort(self) -> None:
+        """Delete the temporary file; the existing export is left untouched."""
+        error = GraphError("export abandoned", path=self.path)
+        with contextlib.suppress(GraphError):
+            self._writer.__exit__(GraphError, error, None)
 
 
 def export_store(store: ox.Store, path: Path, fmt: str) -> None:

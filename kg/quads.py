@@ -10,7 +10,6 @@ readable definition of the layout and this module the fast one for the build.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -103,12 +102,24 @@ _IN_RELATIONS = f" <{RELATIONS_GRAPH}> .\n"
 
 def document_nquads(extraction: Extraction) -> str:
     """Every quad `kg.graph.document_quads` gives for this extraction, as N-Quads lines."""
+    own, shared = document_parts(extraction)
+    return own + shared
+
+
+def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tuple[str, str]:
+    """The document's N-Quads in two parts: its own graph, and its lines in the shared graphs.
+
+    With `seen`, shared lines already in that set are left out and new ones added to it, so a
+    process writing many documents sends each entity description and relation triple once.
+    """
     document = extraction.document
     doc_iri = str(document_iri(document))
     doc = f"<{doc_iri}>"
     g = f" {doc} .\n"
     out: list[str] = []
     add = out.append
+    shared: list[str] = []
+    share = shared.append
     add(f"{doc} {_TYPE} {_KG['Document']}{g}")
     add(f"{doc} {_LABEL} {literal(document.name)}{g}")
     add(f"{doc} {_KG['fileName']} {literal(document.name)}{g}")
@@ -125,11 +136,11 @@ def document_nquads(extraction: Extraction) -> str:
 
     for entity in extraction.entities:
         node = iri(entity.iri)
-        add(f"{node} {_TYPE} <{entity.type}>{_IN_ENTITIES}")
-        add(f"{node} {_LABEL} {literal(entity.label)}{_IN_ENTITIES}")
-        add(f"{node} {_KG['curated']} {literal(_bool(entity.curated), _BOOLEAN)}{_IN_ENTITIES}")
+        share(f"{node} {_TYPE} <{entity.type}>{_IN_ENTITIES}")
+        share(f"{node} {_LABEL} {literal(entity.label)}{_IN_ENTITIES}")
+        share(f"{node} {_KG['curated']} {literal(_bool(entity.curated), _BOOLEAN)}{_IN_ENTITIES}")
         for alias in entity.aliases:
-            add(f"{node} {_ALT_LABEL} {literal(alias)}{_IN_ENTITIES}")
+            share(f"{node} {_ALT_LABEL} {literal(alias)}{_IN_ENTITIES}")
     for entity_iri, count in sorted(extraction.mention_counts.items()):
         node = f"<{doc_iri}/mentions/{local_name(entity_iri.rsplit('/', 1)[-1])}>"
         target = f"<{entity_iri}>"
@@ -147,7 +158,7 @@ def document_nquads(extraction: Extraction) -> str:
             directions.append((obj, subject))
         claim = relation.claimed_by
         sentence = literal(text[relation.sentence_start : relation.sentence_end])
-        shared = (
+        about = (
             f" {_DERIVED} {doc}{g}",
             f" {_KG['sentence']} {sentence}{g}",
             f" {_KG['sentenceStart']} {literal(str(relation.sentence_start), _INTEGER)}{g}",
@@ -162,15 +173,19 @@ def document_nquads(extraction: Extraction) -> str:
         kind = _KG["Claim"] if claim else _KG["Evidence"]
         for direction, (s, o) in enumerate(directions):
             if claim is None:
-                add(f"{s} {predicate} {o}{_IN_RELATIONS}")
+                share(f"{s} {predicate} {o}{_IN_RELATIONS}")
             evidence = f"<{doc_iri}/evidence/{index}{'-inverse' if direction else ''}>"
             add(f"{evidence} {_TYPE} {kind}{g}")
             add(f"{evidence} {_TYPE} {_STATEMENT}{g}")
             add(f"{evidence} {_SUBJECT} {s}{g}")
             add(f"{evidence} {_PREDICATE} {predicate}{g}")
             add(f"{evidence} {_OBJECT} {o}{g}")
-            out.extend(evidence + line for line in shared)
-    return "".join(out)
+            out.extend(evidence + line for line in about)
+    if seen is not None:
+        fresh = [line for line in dict.fromkeys(shared) if line not in seen]
+        seen.update(fresh)
+        shared = fresh
+    return "".join(out), "".join(shared)
 
 
 def _bool(value: bool) -> str:
@@ -178,4 +193,10 @@ def _bool(value: bool) -> str:
 
 
 def _decimal(value: float) -> str:
-    return str(Decimal(f"{value:.2f}"))
+    """Two decimals in canonical form ("0.9", not "0.90"), as Oxigraph stores and writes them.
+
+    The store keeps a decimal's value, not its spelling, so an export streamed from these lines
+    and one read back from the store must spell it the same way.
+    """
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-", "-0") else "0"

@@ -44,8 +44,8 @@ def shard_path(directory: Path, sha256: str) -> Path:
     return directory / f"{sha256}.nq"
 
 
-def write_shard(path: Path, nquads: str) -> None:
-    data = nquads.encode("utf-8")
+def write_shard(path: Path, nquads: str | bytes) -> None:
+    data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
     write_atomically(path, lambda out: out.write(data))
 
 
@@ -146,6 +146,7 @@ def load(
         return _load_store(shards, store, rebuild=rebuild)
     from kg.build import synchronise
     from kg.export import format_for
+    from kg.workers import Produced
 
     fmt = format_for(output, fmt)
     vocabulary = vocabulary_shard(directory) or _local_vocabulary()
@@ -155,7 +156,9 @@ def load(
         fmt,
         fingerprint=shards.fingerprint,
         vocabulary=vocabulary,
-        produce=lambda shas: ((sha, shards.documents[sha].read_bytes(), None) for sha in shas),
+        produce=lambda shas: (
+            Produced(sha, shards.documents[sha].read_bytes(), b"", None, None) for sha in shas
+        ),
         rebuild=rebuild,
         validated=False,
     )

@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -190,6 +190,21 @@ class GraphStore:
         except SyntaxError as err:
             raise GraphError(f"not valid N-Quads: {err}", path=path) from None
 
+    def shared_quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the shared graphs (entity descriptions, relation triples)."""
+        for graph in (ENTITIES_GRAPH, RELATIONS_GRAPH):
+            yield from self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+
+    def new_quads(self, parts: Iterable[bytes]) -> list[ox.Quad]:
+        """The quads in these N-Quads texts that the store does not hold yet, each once."""
+        fresh: dict[ox.Quad, None] = {}
+        for data in parts:
+            if data:
+                for quad in ox.parse(data, ox.RdfFormat.N_QUADS):
+                    if quad not in fresh and quad not in self.store:
+                        fresh[quad] = None
+        return list(fresh)
+
     def remove_graph(self, graph: str) -> None:
         self.store.remove_graph(ox.NamedNode(graph))
 
@@ -212,32 +227,33 @@ class GraphStore:
         self.add_nquads(nquads)
 
     def counts(self) -> dict[str, int]:
-        """Numbers for the build summary, counted by Oxigraph over the union of the graphs."""
+        """Numbers for the build summary, read from the shared graphs and the claims alone.
+
+        Relation triples and entity descriptions each sit once in their shared graph, so these
+        counts equal the distinct counts over the union without scanning the whole store.
+        """
         from kg.records import RELATIONS, SYMMETRIC
 
         counts: dict[str, int] = {}
-        union = {"use_default_graph_as_union": True}
         for name in RELATIONS:
             keep = "FILTER(STR(?s) <= STR(?o))" if name in SYMMETRIC else ""
-            query = (
-                "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?o "
-                f"WHERE {{ ?s <{KG[name]}> ?o {keep} }} }}"
+            counts[name] = self._count(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{RELATIONS_GRAPH}> "
+                f"{{ ?s <{KG[name]}> ?o {keep} }} }}"
             )
-            counts[name] = _number(self.store.query(query, **union))
-        counts["entities"] = _number(
-            self.store.query(
-                f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e <{KG.curated}> ?c }}", **union
-            )
+        counts["entities"] = self._count(
+            f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{ENTITIES_GRAPH}> "
+            f"{{ ?e <{KG.curated}> ?c }} }}"
         )
-        counts["claims"] = _number(
-            self.store.query(
-                f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c a <{KG.Claim}> "
-                'FILTER(!STRENDS(STR(?c), "-inverse")) }',
-                **union,
-            )
+        counts["claims"] = self._count(
+            f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH ?g {{ ?c a <{KG.Claim}> }} "
+            'FILTER(!STRENDS(STR(?c), "-inverse")) }'
         )
         counts["statements"] = len(self.store)
         return counts
+
+    def _count(self, query: str) -> int:
+        return _number(self.store.query(query))
 
     def flush(self) -> None:
         self.store.flush()

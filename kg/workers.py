@@ -1,9 +1,15 @@
-"""Extraction in worker processes: documents out, `Extraction` records back.
+"""Documents in, what the store needs out: N-Quads bytes and small counts, in one or many jobs.
 
-Each worker is a spawned process (safe on every platform, nothing inherited) that loads the
-ontology and builds its spaCy pipeline once, then runs one long `kg.extract.extract` stream over
-the documents it takes from a shared queue, so `nlp.pipe` batches as it would in one process.
-Both queues are bounded: memory stays flat however many documents there are.
+A `Producer` reads documents, extracts them, validates them if asked and writes each one as
+N-Quads (and, when the export format can be streamed, as its chunk of the export), so the
+process that owns the store only loads bytes into Oxigraph and appends bytes to the export.
+Nothing big crosses a process boundary: a document comes back as bytes, never as an
+`Extraction`.
+
+With one job the producer runs in the calling process. With more, each job is a spawned process
+(safe on every platform, nothing inherited) that loads the ontology and builds its spaCy
+pipeline once, then runs one long `nlp.pipe` stream over chunks of documents taken from a shared
+queue. Both queues are bounded: memory stays flat however many documents there are.
 """
 
 from __future__ import annotations
@@ -11,58 +17,150 @@ from __future__ import annotations
 import multiprocessing as mp
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.documents import read_document
 from kg.errors import KgError
-from kg.records import Extraction
+
+if TYPE_CHECKING:
+    from kg.ontology import Ontology
+    from kg.records import Extraction
 
 _POLL_SECONDS = 0.5
+CHUNK_DOCUMENTS = 16
+"""Documents per task sent to a worker process."""
+SEEN_LIMIT = 200_000
+"""Shared lines a producer remembers having sent; past this it forgets and starts again."""
 
 
-def extract_paths(
+@dataclass(frozen=True, slots=True)
+class Produced:
+    """One document, ready for the store and the export."""
+
+    sha256: str
+    own: bytes
+    """N-Quads of the document's own graph."""
+    shared: bytes
+    """Its N-Quads in the shared graphs, less the lines this producer has already sent."""
+    export: bytes | None
+    """Its own graph in the export format (no prefix lines), or None if not streamed."""
+    violations: int | None
+    """SHACL violations, or None when not validated."""
+
+
+class Producer:
+    """Extract, validate and serialise documents with one spaCy pipeline, built once."""
+
+    def __init__(
+        self,
+        ontology: Ontology,
+        *,
+        model: str | None = None,
+        export_format: str | None = None,
+        validate: bool = False,
+        dedupe: bool = True,
+        batch_size: int = 64,
+    ) -> None:
+        from kg.build import make_validator
+
+        self.ontology = ontology
+        self.model = model
+        self.export_format = export_format
+        self.validator = make_validator(ontology) if validate else None
+        self.batch_size = batch_size
+        self.seen: set[str] | None = set() if dedupe else None
+
+    def produce(self, items: Iterable[tuple[Path, str]]) -> Iterator[Produced]:
+        """One Produced per (path, name), in order, streaming."""
+        from kg.extract import extract
+
+        documents = (read_document(path, name) for path, name in items)
+        extractions = extract(
+            documents, self.ontology, model=self.model, batch_size=self.batch_size
+        )
+        if self.validator is None:
+            for extraction in extractions:
+                yield self._produced(extraction, None)
+            return
+        batch: list[Extraction] = []
+        for extraction in extractions:
+            batch.append(extraction)
+            if len(batch) >= self.batch_size:
+                yield from self._checked(batch)
+                batch = []
+        yield from self._checked(batch)
+
+    def _checked(self, batch: list[Extraction]) -> Iterator[Produced]:
+        if not batch:
+            return
+        assert self.validator is not None
+        for extraction, count in zip(batch, self.validator(batch), strict=True):
+            yield self._produced(extraction, count)
+
+    def _produced(self, extraction: Extraction, violations: int | None) -> Produced:
+        from kg.export import nquads_chunk
+        from kg.quads import document_parts
+
+        if self.seen is not None and len(self.seen) > SEEN_LIMIT:
+            self.seen.clear()
+        own, shared = document_parts(extraction, self.seen)
+        data = own.encode("utf-8")
+        export = None if self.export_format is None else nquads_chunk(data, self.export_format)
+        return Produced(
+            extraction.document.sha256, data, shared.encode("utf-8"), export, violations
+        )
+
+
+def produce(
     items: Iterable[tuple[Path, str]],
-    ontology_dir: Path,
+    ontology: Ontology,
     *,
     model: str | None = None,
+    export_format: str | None = None,
+    validate: bool = False,
+    dedupe: bool = True,
     jobs: int = 1,
     batch_size: int = 64,
-) -> Iterator[Extraction]:
-    """Extract every (path, name) document, in `jobs` processes when more than one.
+) -> Iterator[Produced]:
+    """Produce every (path, name) document, in `jobs` processes when more than one.
 
-    With several jobs the extractions come back in the order they finish, not input order.
+    With several jobs the documents come back in the order they finish, not input order.
+    `dedupe=False` keeps every shared line in every document (for shards, which stand alone).
     """
+    settings = {
+        "model": model,
+        "export_format": export_format,
+        "validate": validate,
+        "dedupe": dedupe,
+        "batch_size": batch_size,
+    }
     if jobs <= 1:
-        yield from _extract_here(items, ontology_dir, model, batch_size)
+        yield from Producer(ontology, **settings).produce(items)
         return
-    yield from _extract_in_processes(items, ontology_dir, model, jobs, batch_size)
+    yield from _produce_in_processes(items, ontology.directory, settings, jobs)
 
 
-def _extract_here(
-    items: Iterable[tuple[Path, str]], ontology_dir: Path, model: str | None, batch_size: int
-) -> Iterator[Extraction]:
-    from kg.extract import extract
+def _worker(tasks: Any, results: Any, ontology_dir: Path, settings: dict[str, Any]) -> None:
+    """Process body: one production stream over the queue's chunks, every outcome sent back."""
     from kg.ontology import load_ontology
 
-    ontology = load_ontology(ontology_dir)
-    documents = (read_document(path, name) for path, name in items)
-    yield from extract(documents, ontology, model=model, batch_size=batch_size)
-
-
-def _worker(
-    tasks: Any, results: Any, ontology_dir: Path, model: str | None, batch_size: int
-) -> None:
-    """Process body: one extraction stream over the queue, every outcome sent back."""
-
-    def documents() -> Iterator[tuple[Path, str]]:
-        while (item := tasks.get()) is not None:
-            yield item
+    def items() -> Iterator[tuple[Path, str]]:
+        while (chunk := tasks.get()) is not None:
+            yield from chunk
 
     try:
-        for extraction in _extract_here(documents(), ontology_dir, model, batch_size):
-            results.put(("ok", extraction))
+        producer = Producer(load_ontology(ontology_dir), **settings)
+        batch: list[Produced] = []
+        for produced in producer.produce(items()):
+            batch.append(produced)
+            if len(batch) >= CHUNK_DOCUMENTS:
+                results.put(("ok", batch))
+                batch = []
+        if batch:
+            results.put(("ok", batch))
     except KgError as err:
         results.put(("error", type(err), str(err)))
         return
@@ -72,20 +170,30 @@ def _worker(
     results.put(("done", None))
 
 
-def _extract_in_processes(
+def _chunks(items: Iterable[tuple[Path, str]], size: int) -> Iterator[list[tuple[Path, str]]]:
+    chunk: list[tuple[Path, str]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _produce_in_processes(
     items: Iterable[tuple[Path, str]],
     ontology_dir: Path,
-    model: str | None,
+    settings: dict[str, Any],
     jobs: int,
-    batch_size: int,
-) -> Iterator[Extraction]:
+) -> Iterator[Produced]:
     context = mp.get_context("spawn")
-    tasks = context.Queue(maxsize=jobs * batch_size * 2)
-    results = context.Queue(maxsize=jobs * batch_size * 2)
+    tasks = context.Queue(maxsize=jobs * 4)
+    results = context.Queue(maxsize=jobs * 4)
     workers = [
         context.Process(
             target=_worker,
-            args=(tasks, results, ontology_dir, model, batch_size),
+            args=(tasks, results, ontology_dir, settings),
             name=f"kg-extract-{n}",
             daemon=True,
         )
@@ -95,25 +203,23 @@ def _extract_in_processes(
         worker.start()
     stop = threading.Event()
 
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                tasks.put(item, timeout=_POLL_SECONDS)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def feed() -> None:
         try:
-            for item in items:
-                while not stop.is_set():
-                    try:
-                        tasks.put(item, timeout=_POLL_SECONDS)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+            for chunk in _chunks(items, CHUNK_DOCUMENTS):
+                if not put(chunk):
                     return
         finally:
             for _ in workers:
-                while not stop.is_set():
-                    try:
-                        tasks.put(None, timeout=_POLL_SECONDS)
-                        break
-                    except queue.Full:
-                        continue
+                put(None)
 
     feeder = threading.Thread(target=feed, name="kg-feed", daemon=True)
     feeder.start()
@@ -123,16 +229,11 @@ def _extract_in_processes(
             try:
                 message = results.get(timeout=_POLL_SECONDS)
             except queue.Empty:
-                if not all(w.is_alive() for w in workers) and results.empty():
-                    dead = [w for w in workers if not w.is_alive() and w.exitcode != 0]
-                    if dead:
-                        raise KgError(
-                            f"extraction worker {dead[0].name} died (exit code {dead[0].exitcode})"
-                        ) from None
+                _check_alive(workers, results.empty)
                 continue
             kind = message[0]
             if kind == "ok":
-                yield message[1]
+                yield from message[1]
             elif kind == "done":
                 running -= 1
             elif kind == "error":
@@ -148,3 +249,10 @@ def _extract_in_processes(
             worker.join(timeout=5)
         tasks.cancel_join_thread()
         results.cancel_join_thread()
+
+
+def _check_alive(workers: list[Any], drained: Callable[[], bool]) -> None:
+    if not all(w.is_alive() for w in workers) and drained():
+        dead = [w for w in workers if not w.is_alive() and w.exitcode != 0]
+        if dead:
+            raise KgError(f"extraction worker {dead[0].name} died (exit code {dead[0].exitcode})")
