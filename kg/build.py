@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -417,29 +419,82 @@ def _write(
     """
     if not shas:
         return
+    writer = _Writer(store, export)
     batch: list[Produced] = []
     size = 0
-    fresh = store.bulk
+    try:
+        with BuildProgress(len(shas), enabled=progress) as bar:
+            for produced in produce(shas):
+                violations[produced.sha256] = produced.violations
+                batch.append(produced)
+                size += len(produced.own) + len(produced.shared)
+                if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+                    writer.put(batch)
+                    bar.advance(len(batch))
+                    batch, size = [], 0
+            writer.put(batch)
+            bar.advance(len(batch))
+            writer.close()
+    finally:
+        writer.abort()
 
-    def flush() -> None:
-        if export is not None:
-            if not fresh:
-                export.write(quads_chunk(store.new_quads(p.shared for p in batch), export.format))
+
+class _Writer:
+    """Loads batches into the store, and appends them to the export, in a thread of its own.
+
+    Oxigraph releases the GIL while it loads, so the store is written while the next documents
+    are extracted. Batches are written in order; the queue holds two, so memory stays bounded.
+    The first error stops the writing and is raised in the caller's thread.
+    """
+
+    def __init__(self, store: GraphStore, export: ExportStream | None) -> None:
+        self.store, self.export = store, export
+        self.queue: queue.Queue[list[Produced] | None] = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.stopped = False
+        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, batch: list[Produced]) -> None:
+        if self.error is not None:
+            raise self.error
+        if batch:
+            self.queue.put(batch)
+
+    def close(self) -> None:
+        """Wait until every batch is written; raise the writer's error if it had one."""
+        self.stopped = False
+        self._finish()
+        if self.error is not None:
+            raise self.error
+
+    def abort(self) -> None:
+        """Stop writing (what is queued is dropped) and wait for the thread."""
+        self.stopped = True
+        self._finish()
+
+    def _finish(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is None and not self.stopped:
+                try:
+                    self._load(batch)
+                except BaseException as err:  # raised again in the caller's thread
+                    self.error = err
+
+    def _load(self, batch: list[Produced]) -> None:
+        if self.export is not None:
+            if not self.store.bulk:
+                shared = self.store.new_quads(p.shared for p in batch)
+                self.export.write(quads_chunk(shared, self.export.format))
             for produced in batch:
                 assert produced.export is not None
-                export.write(produced.export)
-        store.add_nquads(b"".join(part for p in batch for part in (p.own, p.shared)))
-        bar.advance(len(batch))
-
-    with BuildProgress(len(shas), enabled=progress) as bar:
-        for produced in produce(shas):
-            violations[produced.sha256] = produced.violations
-            batch.append(produced)
-            size += len(produced.own) + len(produced.shared)
-            if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
-                flush()
-                batch, size = [], 0
-        flush()
+                self.export.write(produced.export)
+        self.store.add_nquads(b"".join(part for p in batch for part in (p.own, p.shared)))
 
 
 def make_validator(ontology: Ontology) -> Callable[[list[Extraction]], list[int]] | None:
