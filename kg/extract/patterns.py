@@ -48,6 +48,8 @@ class VerbPattern:
     passive: frozenset[str]
     object_prep: str | None
     """Preposition that must introduce the object ("partnered with Y"), or None."""
+    object_then: tuple[tuple[str, ...], ...] = ()
+    """Words one of which must follow the object ("took X to court"), lower-case tokens."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,13 +285,18 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
     object_classes = _classes(top, "object_classes", ontology)
     verbs, nouns, roles = [], [], []
     for index, entry in enumerate(_entries(top, "verbs")):
-        check = _Checker(entry, path, f"verbs[{index}]", {"forms", "passive", "object_prep"})
+        check = _Checker(
+            entry, path, f"verbs[{index}]", {"forms", "passive", "object_prep", "object_then"}
+        )
         forms = check.words("forms")
         passive = check.words("passive", empty=True)
         stray = [p for p in passive if p not in forms]
         if stray:
             check.fail(f"passive form {stray[0]!r} is not among the forms")
-        verbs.append(VerbPattern(forms, frozenset(passive), check.optional_word("object_prep")))
+        then = tuple(tuple(p.lower().split()) for p in check.words("object_then", required=False))
+        verbs.append(
+            VerbPattern(forms, frozenset(passive), check.optional_word("object_prep"), then)
+        )
     for index, entry in enumerate(_entries(top, "nouns")):
         check = _Checker(
             entry,

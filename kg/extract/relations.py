@@ -93,6 +93,9 @@ class RelationFinder:
         self.develops = patterns.relations["develops"]
         self.sues_nouns = frozenset(
             form for noun in patterns.relations["sues"].nouns for form in noun.forms)
+        self.role_words = {
+            spec: frozenset(t.lower_ for form in spec.forms for t in nlp.make_doc(form))
+            for rel in patterns.relations.values() for spec in rel.roles}
         self.ended = _phrases(cues.ended)
         self.ended_after = _phrases(cues.ended_after)
 
@@ -151,15 +154,23 @@ class RelationFinder:
             antecedent = st.relative_antecedent(st.refs[subjects[0]].start, rel.object_classes)
             if antecedent is not None:
                 objects = [antecedent]
-        if not objects and name in SYMMETRIC and len(subjects) >= 2:
+        if not objects and name in SYMMETRIC and len(subjects) >= 2 and not spec.object_then:
             if self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
                 return []
             return [_Found(a, b, name, f"{name}.verb.mutual", "verb", (ts, te))
                     for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
+        if objects and spec.object_then and not self._object_then(st, spec, objects):
+            return []
         if not objects or self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
             return []
         return [_Found(s, o, name, f"{name}.verb.active", "verb", (ts, te))
                 for s in subjects for o in objects]
+
+    @staticmethod
+    def _object_then(st: _State, spec: VerbPattern, objects: list[int]) -> bool:
+        """Whether the object is followed by what the verb needs ("took X to court")."""
+        end = max(st.refs[o].end for o in objects)
+        return any(tuple(st.lower[end : end + len(p)]) == p for p in spec.object_then)
 
     # ------------------------------------------------------------------ nouns
 
@@ -261,6 +272,8 @@ class RelationFinder:
         elif i >= s_start and st.owner[i] >= 0 and st.refs[st.owner[i]].end == i + 1:
             possessor = st.owner[i]
             region_start = st.refs[possessor].start
+        else:
+            region_start = self._role_region(st, spec, i + 1, s_start)
         after = re_
         if possessor is None and after < s_end and lower[after] in spec.preps:
             j = after + 1
@@ -294,6 +307,21 @@ class RelationFinder:
             return []
         subject, obj = (holder, possessor) if spec.holder == "subject" else (possessor, holder)
         return [_Found(subject, obj, name, f"{name}.role", "role", (rs, re_))]
+
+    def _role_region(self, st: _State, spec: RolePattern, start: int, s_start: int) -> int:
+        """Where a role phrase begins, over earlier coordinated roles ("co-founder and CEO")."""
+        lower = st.lower
+        words = self.role_words[spec]
+        k = start
+        if k < len(lower) and lower[k] in ("and", "&") and k - 1 >= s_start and (
+            lower[k - 1] in words
+        ):
+            k -= 1
+        while k - 1 >= s_start and (lower[k - 1] in words or (
+            lower[k - 1] in ("and", "&") and k - 2 >= s_start and lower[k - 2] in words
+        )):
+            k -= 1
+        return k
 
     def _hyphen(self, st: _State, rel: RelationPatterns, hs: int, he: int) -> list[_Found]:
         """"Microsoft-backed OpenAI"."""
@@ -507,7 +535,9 @@ class RelationFinder:
         words = st.lower[begin:te]
         if _contains(words, self.negation) or (modal and _contains(words, self.modal)):
             return True
-        if _contains(words, self.ended) or _contains(words, self.ended_after):
+        comma = max((k for k in range(begin, ts) if st.lower[k] == ","), default=begin - 1)
+        near = st.lower[comma + 1 : te]  # "Mira Murati, OpenAI's former CTO, founded X"
+        if _contains(near, self.ended) or _contains(near, self.ended_after):
             return True
         after = st.lower[te : st.clause_end(te)]
         if _contains(after, self.ended_after) or _contains(after, self.ended):
@@ -725,15 +755,31 @@ class _State:
         return []
 
     def _parenthetical(self, comma: int, start: int) -> int | None:
-        """If the comma closes ", who/which ... ,", the position of the opening comma."""
+        """If the comma closes ", who/which ... ," or an apposition, the opening comma.
+
+        An apposition follows a name and opens with a determiner or a possessive name:
+        "David Sacks, the White House AI czar, said": the speaker is David Sacks.
+        """
         j = comma - 1
         while j > start and comma - j < 14:
             if self.lower[j] in (",", ";"):
                 if j + 1 < comma and self.lower[j + 1] in self.cues.relative_pronouns:
                     return j
+                if self.lower[j] == "," and j + 1 < comma and self.owner[j - 1] >= 0 and (
+                    self.lower[j + 1] in self.cues.determiners or self._possessive_at(j + 1)
+                ):
+                    return j
                 return None
             j -= 1
         return None
+
+    def _possessive_at(self, i: int) -> bool:
+        """Whether a name starts at i and is followed by a possessive marker."""
+        index = self.owner[i]
+        if index < 0 or self.refs[index].start != i:
+            return False
+        end = self.refs[index].end
+        return end < len(self.lower) and self.lower[end] in self.cues.possessive_markers
 
     def _coordinated_left(self, index: int, classes: Iterable[str], start: int) -> list[int]:
         found: list[int] = []
@@ -876,9 +922,9 @@ class _State:
         start, _ = self.sentence(ns)
         j = ns - 1
         gap = 0
-        while j > start and gap <= 3 and self.owner[j] < 0 and self.lower[j].isalpha() and (
-            self.lower[j] not in self.cues.determiners
-        ):
+        while j > start and gap <= 5 and self.owner[j] < 0 and (
+            self.lower[j].isalpha() or _amount(self.lower[j])
+        ) and self.lower[j] not in self.cues.determiners:
             j -= 1
             gap += 1
         if j > start and self.lower[j] in self.cues.possessive_markers and self.owner[j - 1] >= 0:
@@ -902,13 +948,16 @@ class _State:
         j = region_start - 1
         steps = 0
         skippable = self.cues.determiners | {"one", "of", "is", "was", "who", "as", "became",
+                                             "among", "are", "were", "an", "a",
                                              "remains", "has", "been", "its", "their", "former"}
         while j >= start and steps < 5 and self.lower[j] in skippable and self.lower[j] != ",":
             j -= 1
             steps += 1
         if j >= start and self.lower[j] == ",":
             j -= 1
-        elif steps == 0 or self.lower[j + 1] not in ("who", "is", "was", "as", "became"):
+        elif steps == 0 or self.lower[j + 1] not in (
+            "who", "is", "was", "as", "became", "are", "were"
+        ):
             return None
         if j >= start and self.owner[j] >= 0:
             index = self.owner[j]
@@ -1040,3 +1089,8 @@ def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
                 if tuple(words[k : k + size]) == phrase:
                     return True
     return False
+
+
+def _amount(word: str) -> bool:
+    """A money or share amount inside a noun phrase: "$", "650", "1.5", "%"."""
+    return word in ("$", "€", "£", "%") or word.replace(".", "").replace(",", "").isdigit()

@@ -215,3 +215,38 @@ def test_relations_reported_statements_are_claims(run, text: str, claim) -> None
 )
 def test_relations_self_report_stays_a_fact(facts, text: str) -> None:
     assert ("Corvid Labs", "investsIn", "Harlow Systems") in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("David Sacks, the White House AI czar, said DeepSeek copied OpenAI's models.",
+         ("David Sacks", "accuses", "DeepSeek")),
+        ("Arthur Mensch, the co-founder and CEO of Mistral AI, spoke on Monday.",
+         ("Arthur Mensch", "leads", "Mistral AI")),
+        ("Thrive Capital, an early investor in OpenAI, declined to comment.",
+         ("Thrive Capital", "investsIn", "OpenAI")),
+        ("Nvidia is among the investors in xAI.", ("Nvidia", "investsIn", "xAI")),
+        ("xAI, Elon Musk's AI startup, sued Apple on Monday.", ("Elon Musk", "leads", "xAI")),
+        ("Mira Murati, OpenAI's former chief technology officer, founded Thinking Machines Lab.",
+         ("Mira Murati", "leads", "Thinking Machines Lab")),
+        ("Elon Musk took OpenAI to court in March.", ("Elon Musk", "sues", "OpenAI")),
+        ("Getty Images named Stability AI as a defendant in the case.",
+         ("Getty Images", "sues", "Stability AI")),
+        ("Authors including Sarah Silverman have sued Meta.", ("Sarah Silverman", "sues", "Meta")),
+    ],
+)
+def test_relations_appositions_roles_and_split_verbs(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Elon Musk took OpenAI's engineers to a conference.", ("Elon Musk", "sues", "OpenAI")),
+        ("The FTC is investigating Microsoft's $650 million deal with Inflection AI.",
+         ("Federal Trade Commission", "partnersWith", "Inflection AI")),
+    ],
+)
+def test_relations_split_verbs_and_amounts_keep_precision(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
