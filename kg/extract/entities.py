@@ -85,6 +85,10 @@ class MentionFinder:
             tuple(noun.split()): cls for noun, cls in patterns.names.organization_nouns.items()
         }
         self.speech = frozenset(patterns.cues.speech_verbs)
+        self.product_labels = {
+            e.label: e.type for e in ontology.entities.values()
+            if ontology.is_a(e.type, KG.Product) and " " not in e.label and len(e.label) > 2
+        }
         self.determiners = patterns.cues.determiners
         self.stops = patterns.cues.prepositions | patterns.cues.relative_pronouns | {"that"}
 
@@ -217,6 +221,8 @@ class MentionFinder:
                 if cls is None and size <= 2:
                     cls = self._product(words, end) or self._apposition(
                         words, end, self.product_nouns)
+                if cls is None and size == 1:
+                    cls = self._fused_version(tokens[0])
                 if cls is None and personal and self._personal_context(words, start, end):
                     cls = str(KG.Person)
             if cls is None:
@@ -256,6 +262,14 @@ class MentionFinder:
             head = tuple(w.lower() for w in words[k - size : k])
             if k - size > end + 1 and head in nouns:
                 return nouns[head]
+        return None
+
+    def _fused_version(self, word: str) -> str | None:
+        """"Qwen3", "Llama3": a known product name with a version written onto it."""
+        for k in range(3, len(word)):
+            cls = self.product_labels.get(word[:k])
+            if cls is not None and _version(word[k:]):
+                return cls
         return None
 
     def _personal_context(self, words: list[str], start: int, end: int) -> bool:

@@ -66,6 +66,8 @@ class NounPattern:
     """The agent may be the nearest name before the noun ("X brought a suit")."""
     topic_object: bool = False
     """Without an object preposition, the sentence's first name is the object."""
+    possessor_object: bool = False
+    """A possessor is the object, never the agent ("OpenAI's funding round, led by X")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +313,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
                 "under_preps",
                 "left_agent",
                 "topic_object",
+                "possessor_object",
             },
         )
         nouns.append(
@@ -323,6 +326,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
                 under_preps=frozenset(check.words("under_preps", required=False)),
                 left_agent=check.flag("left_agent"),
                 topic_object=check.flag("topic_object"),
+                possessor_object=check.flag("possessor_object"),
             )
         )
     for index, entry in enumerate(_entries(top, "roles")):

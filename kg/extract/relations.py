@@ -207,7 +207,11 @@ class RelationFinder:
         prep_agent = st.find_word(ne, spec.agent_preps, 9) if spec.agent_preps else None
         if prep_agent is not None:
             agents = st.right_args(prep_agent + 1, rel.subject_classes, reach=4)
-        if not agents:
+        if spec.possessor_object and not objects:
+            possessor = st.possessor(ns)
+            if possessor is not None and st.fits(possessor, rel.object_classes):
+                objects = [possessor]
+        if not agents and not spec.possessor_object:
             possessor = st.possessor(ns)
             if possessor is not None and st.fits(possessor, rel.subject_classes):
                 agents, rule = [possessor], "possessive"
@@ -303,6 +307,8 @@ class RelationFinder:
         if st.refs[holder].entity == st.refs[possessor].entity:
             return []
         window_start = min(st.refs[holder].start, region_start)
+        if region_start <= st.refs[holder].start:
+            window_start = max(s_start, region_start - 2)  # "Former OpenAI CEO Emmett Shear"
         if self._qualified(st, window_start, rs, re_, clause=False):
             return []
         subject, obj = (holder, possessor) if spec.holder == "subject" else (possessor, holder)
@@ -540,7 +546,12 @@ class RelationFinder:
         if _contains(near, self.ended) or _contains(near, self.ended_after):
             return True
         after = st.lower[te : st.clause_end(te)]
-        if _contains(after, self.ended_after) or _contains(after, self.ended):
+        if _contains(after, self.ended_after):
+            return True
+        stop = te
+        while stop < te + 4 and stop < len(st.owner) and st.owner[stop] < 0:
+            stop += 1
+        if _contains(st.lower[te:stop], self.ended):  # "the alliance was dissolved"
             return True
         return st.negated_by_parse(ts, te)
 
@@ -956,7 +967,7 @@ class _State:
         if j >= start and self.lower[j] == ",":
             j -= 1
         elif steps == 0 or self.lower[j + 1] not in (
-            "who", "is", "was", "as", "became", "are", "were"
+            "who", "is", "was", "as", "became", "are", "were", "has", "had", "been"
         ):
             return None
         if j >= start and self.owner[j] >= 0:

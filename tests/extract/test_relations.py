@@ -250,3 +250,34 @@ def test_relations_appositions_roles_and_split_verbs(facts, text: str, expected)
 )
 def test_relations_split_verbs_and_amounts_keep_precision(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OpenAI raised $6.6 billion in a round led by Thrive Capital.",
+         ("Thrive Capital", "investsIn", "OpenAI")),
+        ("Satya Nadella has been Microsoft's CEO since 2014.",
+         ("Satya Nadella", "leads", "Microsoft")),
+        ("Musk alleges that OpenAI abandoned its nonprofit mission.",
+         ("Elon Musk", "accuses", "OpenAI")),
+        ("The Cyberspace Administration of China summoned Nvidia over its chips.",
+         ("Cyberspace Administration of China", "investigates", "Nvidia")),
+        ("Alibaba released Qwen3, a family of open-weight models.",
+         ("Alibaba", "develops", "Qwen3")),
+    ],
+)
+def test_relations_rounds_copulas_and_fused_versions(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Former OpenAI CEO Emmett Shear spoke on Monday.", ("Emmett Shear", "leads", "OpenAI")),
+        ("Corvid Labs led a round in Harlow Systems, bringing its total funding to $9 million.",
+         ("Harlow Systems", "investsIn", "Corvid Labs")),
+    ],
+)
+def test_relations_former_titles_and_recipients_give_nothing(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
