@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 _POLL_SECONDS = 0.5
 CHUNK_DOCUMENTS = 16
 """Documents per task sent to a worker process."""
-SEEN_LIMIT = 200_000
+SEEN_LIMIT = 50_000
 """Shared lines a producer remembers having sent; past this it forgets and starts again."""
 
 

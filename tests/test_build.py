@@ -229,3 +229,66 @@ def test_cli_start_imports_neither_spacy_nor_pyvis(args: list[str]) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+STREAMED = ["turtle", "ntriples", "nquads", "trig"]
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_build_added_documents_are_appended_to_the_export(tmp_path: Path, fmt: str) -> None:
+    corpus, out = write_corpus(tmp_path / "news"), tmp_path / f"graph{FORMATS[fmt]}"
+    run(corpus, out)
+    before = out.read_bytes()
+    (corpus / "e.txt").write_text("Meta sued OpenAI. OpenAI partnered with Nvidia.", "utf-8")
+    summary = run(corpus, out)
+    assert (summary.extracted, summary.reused, summary.full) == (1, 4, False)
+    assert out.read_bytes().startswith(before)
+    fresh = tmp_path / "fresh" / out.name
+    run(corpus, fresh)
+    assert_isomorphic(union(fresh), union(out))
+    assert summary.relations == run(corpus, fresh, rebuild=True).relations
+    manifest = read_manifest(manifest_path(out))
+    assert manifest is not None and manifest.state == "complete"
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+def test_build_streamed_export_equals_export_from_the_store(tmp_path: Path, fmt: str) -> None:
+    from kg.export import export_store
+    from kg.store import GraphStore
+
+    corpus, out = write_corpus(tmp_path / "news"), tmp_path / f"graph{FORMATS[fmt]}"
+    run(corpus, out)
+    store = GraphStore(store_path(out))
+    reference = tmp_path / f"reference{FORMATS[fmt]}"
+    export_store(store.store, reference, fmt)
+    store.close()
+    assert_isomorphic(union(reference), union(out))
+
+
+@pytest.mark.parametrize("change", ["touched", "unchanged"])
+def test_build_scan_reads_only_files_whose_size_or_mtime_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    import os
+
+    import kg.build
+
+    corpus, out = write_corpus(tmp_path / "news"), tmp_path / "graph.ttl"
+    for path in corpus.iterdir():  # settled files: old enough for their stat to stand for them
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    run(corpus, out)
+    manifest = read_manifest(manifest_path(out))
+    assert manifest is not None and len(manifest.extra["files"]) == len(CORPUS)
+    if change == "touched":
+        (corpus / "a.txt").write_text(CORPUS["a.txt"].replace("sued", "SUED"), "utf-8")
+    read: list[str] = []
+    original = kg.build.read_document
+
+    def counting(path: Path, name: str | None = None):
+        read.append(path.name)
+        return original(path, name)
+
+    monkeypatch.setattr(kg.build, "read_document", counting)
+    summary = run(corpus, out)
+    assert read == (["a.txt"] if change == "touched" else [])
+    assert summary.extracted == (1 if change == "touched" else 0)
