@@ -76,6 +76,7 @@ class CorefResolver:
         )
         surnames: dict[str, str] = {}
         recent: list[tuple[str, int]] = []  # (entity, sentence) most recent first
+        order: list[tuple[int, int, str, int]] = []  # (start, end, entity, sentence) in text order
         added: list[Ref] = []
         from_background = {id(r) for r in background}
         for start, is_candidate, item in events:
@@ -85,6 +86,7 @@ class CorefResolver:
                 if ref.start not in blocked:
                     recent = [(ref.entity, sentence)] + [r for r in recent if r[0] != ref.entity]
                     del recent[RECENT:]
+                    order.append((ref.start, ref.end, ref.entity, sentence))
                 if id(ref) in from_background:
                     added.append(ref)
                 entity = entities[ref.entity]
@@ -95,12 +97,22 @@ class CorefResolver:
                             surnames.setdefault(parts[-1], ref.entity)
                 continue
             s, e, kind = item
-            skip = self._clause_mate(lower, refs, s) if kind == "pronoun" else None
+            skip = None
+            if kind == "pronoun":
+                skip = self._clause_mate(lower, refs, s)
+            elif kind == "descriptor":
+                skip = self._subject_before(lower, order, s, sentence)
             near = [r for r in recent if r[0] != skip] if skip else recent
+            bare = kind == "pronoun" or (kind == "descriptor" and e - s == 2)
+            if bare and s == sentence_starts[sentence - 1] and sentence > 1:
+                near = _subject_first(
+                    order, sentence - 1, near, lower, self.cues.possessive_markers
+                )
             ref = self._resolve(doc, s, e, kind, sentence, near, surnames, entities)
             if ref is not None:
                 added.append(ref)
                 recent = [(ref.entity, sentence)] + [r for r in recent if r[0] != ref.entity]
+                order.append((ref.start, ref.end, ref.entity, sentence))
         doc._.kg_refs = sorted(refs + added, key=lambda r: (r.start, -r.end))
         return doc
 
@@ -239,6 +251,10 @@ class CorefResolver:
         Microsoft. "OpenAI, which said it would": a speech verb makes it a subject again.
         """
         cues = self.cues
+        if i >= 2 and lower[i - 1] == ",":  # "Microsoft, its biggest backer": its is not Microsoft
+            for ref in refs:
+                if ref.end == i - 1:
+                    return ref.entity
         if lower[i] not in cues.object_pronouns and not (
             i >= 1 and lower[i - 1] in cues.relative_pronouns
         ):
@@ -251,6 +267,23 @@ class CorefResolver:
         for ref in refs:
             if ref.end == rel - 1:
                 return ref.entity
+        return None
+
+    def _subject_before(
+        self, lower: list[str], order: list[tuple[int, int, str, int]], i: int, sentence: int
+    ) -> str | None:
+        """The name a descriptor at i cannot be: the nearest one before it in its clause.
+
+        "Reddit accused the AI startup": the startup is not Reddit. A possessive name
+        ("OpenAI's chief said the company ...") or a comma between leaves it possible.
+        """
+        for _start, end, entity, where in reversed(order):
+            if where != sentence or end > i:
+                continue
+            between = lower[end:i]
+            if "," in between or (between and between[0] in self.cues.possessive_markers):
+                return None
+            return entity
         return None
 
     def _fits(self, noun: str, entity: Entity) -> bool:
@@ -288,3 +321,25 @@ def _known_surnames(ontology: Ontology, patterns: PatternSet) -> dict[str, str]:
         if len(iris) == 1 and len(surname) >= 3 and surname.isalpha() and surname[0].isupper()
         and surname not in patterns.names.given_names and surname not in names
     }
+
+
+def _subject_first(
+    order: list[tuple[int, int, str, int]],
+    previous: int,
+    recent: list[tuple[str, int]],
+    lower: list[str],
+    possessive: frozenset[str],
+) -> list[tuple[str, int]]:
+    """Candidates for a sentence-initial reference: the last sentence's names in text order
+    (its subject first), then the rest by recency. "The EU fined Apple. It is now ...": the EU.
+    A possessive name ("Nvidia's biggest customer is Microsoft") is a modifier, not a subject.
+    """
+    first = []
+    for _, end, entity, where in order:
+        if end < len(lower) and lower[end] in possessive:
+            continue
+        if where == previous and all(entity != f[0] for f in first):
+            first.append((entity, where))
+    allowed = {entity for entity, _ in recent}
+    first = [f for f in first if f[0] in allowed]
+    return first + [r for r in recent if all(r[0] != f[0] for f in first)]

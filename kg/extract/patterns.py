@@ -140,6 +140,8 @@ class Cues:
     allegation_participles: frozenset[str] = frozenset()
     """Participles after a lawsuit that state what it alleges ("sued X, alleging ...")."""
     object_pronouns: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    """Words after a name that start a new clause ("..., and Amazon has invested")."""
     """Pronouns that can be a verb's object, never its own subject ("which accuses it")."""
 
 
@@ -402,6 +404,7 @@ _CUE_LISTS = (
     "object_stops",
     "allegation_participles",
     "object_pronouns",
+    "auxiliaries",
 )
 
 
@@ -467,6 +470,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "object_stops",
                 "allegation_participles",
                 "object_pronouns",
+                "auxiliaries",
             )
         },
         pronouns=pronoun_classes,

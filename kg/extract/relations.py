@@ -636,6 +636,10 @@ class _State:
         self.agents = patterns.relations["accuses"].subject_classes
         self.conjunctions = _phrases(patterns.cues.conjunctions)
         self.blocking = _phrases(patterns.cues.object_blocking_preps)
+        self.clause_openers = (
+            patterns.cues.auxiliaries | patterns.cues.be_forms | patterns.cues.copulas
+            | frozenset(patterns.cues.speech_verbs)
+        )
         self.relation_nouns = frozenset(
             form.lower() for rel in patterns.relations.values() for noun in rel.nouns
             for form in noun.forms if " " not in form)
@@ -914,6 +918,11 @@ class _State:
             other = self.owner[j]
             if other in self.blocked or not self.fits(other, classes):
                 break
+            after = self.refs[other].end
+            if by_and and self.lower[current] == "," and after < end and (
+                self.lower[after] in self.clause_openers
+            ):
+                break  # "in Anthropic, and Amazon has invested ...": a new clause
             chain.append((other, by_and))
             current = self.refs[other].end
         last_and = max((k for k, (_, a) in enumerate(chain) if a), default=-1)

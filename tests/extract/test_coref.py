@@ -59,3 +59,20 @@ def test_coref_lookalikes_stay_apart(facts, text: str) -> None:
 def test_coref_descriptor_with_modifiers_resolves(run, text: str, expected: str) -> None:
     notes = [m.resolution for m in run(text).mentions if m.resolution]
     assert any(n.startswith(expected) for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Commission fined Apple last year. It is now investigating Meta.",
+         ("European Commission", "investigates", "Meta")),
+        ("Reddit sued Anthropic on Wednesday. The company accused the startup of scraping.",
+         ("Reddit", "accuses", "Anthropic")),
+        ("OpenAI and Microsoft, its biggest backer, spoke on Monday.",
+         ("Microsoft", "investsIn", "OpenAI")),
+        ("Nvidia's biggest customer is Microsoft. Its chief executive, Satya Nadella, spoke.",
+         ("Satya Nadella", "leads", "Microsoft")),
+    ],
+)
+def test_coref_salience_subject_and_clause_mates(facts, text: str, expected) -> None:
+    assert expected in facts(text)

@@ -281,3 +281,16 @@ def test_relations_rounds_copulas_and_fused_versions(facts, text: str, expected)
 )
 def test_relations_former_titles_and_recipients_give_nothing(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Google has invested $2 billion in Anthropic, and Amazon has invested $8 billion.",
+         ("Google", "investsIn", "Amazon")),
+        ("OpenAI once partnered with Microsoft exclusively.",
+         ("OpenAI", "partnersWith", "Microsoft")),
+    ],
+)
+def test_relations_new_clause_is_not_a_coordinated_object(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
