@@ -560,6 +560,7 @@ class RelationFinder:
     def _records(self, st: _State, doc: Doc, found: list[_Found]) -> list[Relation]:
         conf = self.cues.confidence
         best: dict[tuple, Relation] = {}
+        text = doc.text  # Doc.text joins every token: read it once, not per relation
         for f in found:
             subject, obj = st.refs[f.subject], st.refs[f.object]
             if subject.entity == obj.entity or f.subject in st.blocked or f.object in st.blocked:
@@ -583,7 +584,7 @@ class RelationFinder:
             if max(ts - subject.end, obj.start - te, subject.start - te, ts - obj.end) > 5:
                 confidence *= conf["distance_factor"]
             s_char = doc[sentence_start].idx
-            while doc.text[s_char].isspace() and s_char < start_char:
+            while text[s_char].isspace() and s_char < start_char:
                 s_char += 1
             e_tok = doc[sentence_end - 1]
             relation = Relation(
@@ -594,7 +595,7 @@ class RelationFinder:
                 sentence_end=e_tok.idx + len(e_tok),
                 start=start_char,
                 end=end_char,
-                matched=doc.text[start_char:end_char],
+                matched=text[start_char:end_char],
                 rule=f.rule,
                 confidence=round(confidence, 3),
                 resolutions=notes,
