@@ -223,6 +223,8 @@ class MentionFinder:
                         words, end, self.product_nouns)
                 if cls is None and size == 1:
                     cls = self._fused_version(tokens[0])
+                if cls is None and size <= 2:
+                    cls = self._named(words, start)
                 if cls is None and personal and self._personal_context(words, start, end):
                     cls = str(KG.Person)
             if cls is None:
@@ -242,8 +244,13 @@ class MentionFinder:
         """
         for tokens, cls in self.organization_nouns.items():
             size = len(tokens)
-            if start >= size and tuple(words[start - size : start]) == tokens:
-                return cls
+            for before in (start, start - 1):  # "utility Verdant Grid", "authority, Datatilsynet,"
+                if before < start and not (before > 0 and words[before] == ","):
+                    continue
+                if before >= size and tuple(w.lower() for w in words[before - size : before]) == (
+                    tokens
+                ) and words[before - 1].islower():
+                    return cls
         return self._apposition(words, end, self.organization_nouns)
 
     def _apposition(
@@ -262,6 +269,19 @@ class MentionFinder:
             head = tuple(w.lower() for w in words[k - size : k])
             if k - size > end + 1 and head in nouns:
                 return nouns[head]
+        return None
+
+    def _named(self, words: list[str], start: int) -> str | None:
+        """"a new model called Zephyr", "a chip codenamed Orion": the noun gives the class."""
+        lower = [w.lower() for w in words[max(0, start - 6) : start]]
+        for cue in self.names.naming_words:
+            size = len(cue)
+            if tuple(lower[len(lower) - size :]) != cue:
+                continue
+            before = lower[: len(lower) - size]
+            for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
+                if (before[k],) in self.product_nouns:
+                    return self.product_nouns[(before[k],)]
         return None
 
     def _fused_version(self, word: str) -> str | None:

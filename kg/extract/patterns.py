@@ -164,6 +164,8 @@ class NameCues:
     """Noun in an apposition or before a name that gives its class ("a Norwegian utility")."""
     version_words: frozenset[str] = frozenset()
     """Edition words that, after a product name, name a distinct product ("Gemini 2.5 Pro")."""
+    naming_words: tuple[tuple[str, ...], ...] = ()
+    """Words that introduce a name after a product noun ("a model called Zephyr")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,6 +496,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "person_titles",
             "organization_nouns",
             "version_words",
+            "naming_words",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -512,6 +515,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         person_titles=frozenset(check.words("person_titles")),
         organization_nouns=organization_nouns,
         version_words=frozenset(check.words("version_words")),
+        naming_words=tuple(tuple(w.lower().split()) for w in check.words("naming_words")),
     )
 
 

@@ -644,8 +644,12 @@ class _State:
         self.relation_nouns = frozenset(
             form.lower() for rel in patterns.relations.values() for noun in rel.nouns
             for form in noun.forms if " " not in form)
+        self.naming = patterns.names.naming_words
         self.head_nouns = frozenset(
             noun for noun in patterns.names.product_nouns if " " not in noun)
+        self.filing_nouns = frozenset(
+            form for noun in patterns.relations["sues"].nouns for form in noun.forms
+            if " " not in form)
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.has_parse = doc.has_annotation("DEP")
 
@@ -881,12 +885,20 @@ class _State:
         but "its model, Gemini" and "the model Gemini" go on to the name).
         """
         word = self.lower[j]
-        if word in self.cues.object_stops or word in self.relation_nouns:
+        if word in self.cues.object_stops:
+            return True
+        if word in self.relation_nouns and j + 1 < end and (
+            self.lower[j + 1] in self.cues.prepositions
+        ):
             return True
         if word in self.head_nouns:
             k = j + 1
             if k < end and self.lower[k] == ",":
                 k += 1
+            for cue in self.naming:  # "a new model called Zephyr"
+                if tuple(self.lower[k : k + len(cue)]) == cue:
+                    k += len(cue)
+                    break
             return not (k < end and self.owner[k] >= 0)
         return False
 
@@ -969,7 +981,8 @@ class _State:
         j = region_start - 1
         steps = 0
         skippable = self.cues.determiners | {"one", "of", "is", "was", "who", "as", "became",
-                                             "among", "are", "were", "an", "a",
+                                             "among", "are", "were", "an", "a", "over", "took",
+                                             "serves", "served", "named", "appointed", "now",
                                              "remains", "has", "been", "its", "their", "former"}
         while j >= start and steps < 5 and self.lower[j] in skippable and self.lower[j] != ",":
             j -= 1
@@ -977,7 +990,8 @@ class _State:
         if j >= start and self.lower[j] == ",":
             j -= 1
         elif steps == 0 or self.lower[j + 1] not in (
-            "who", "is", "was", "as", "became", "are", "were", "has", "had", "been"
+            "who", "is", "was", "as", "became", "are", "were", "has", "had", "been", "took",
+            "serves", "served", "named", "appointed", "now", "remains"
         ):
             return None
         if j >= start and self.owner[j] >= 0:
@@ -1001,6 +1015,9 @@ class _State:
         start, _ = self.sentence(verb)
         if verb - 1 >= start and self.lower[verb - 1] == "," and self.lower[verb].endswith("ing"):
             return self.topic(start, verb, classes, exclude=[])
+        author = self.filing_author(verb, classes)
+        if author is not None:
+            return author
         found = self.left_args(verb, classes, coordinate=False, skip_reporters=True)
         if found:
             return found[0]
@@ -1008,6 +1025,27 @@ class _State:
         if quote is not None and quote.speaker is not None:
             return self.ref_index(quote.speaker)
         return None
+
+    def filing_author(self, verb: int, classes: Iterable[str]) -> int | None:
+        """"X's lawsuit alleges", "The suit, filed by X, claims": a filing speaks for X."""
+        start, _ = self.sentence(verb)
+        j = verb - 1
+        while j >= start and verb - j <= 8:
+            if self.lower[j] in self.filing_nouns:
+                break
+            if self.owner[j] >= 0 or self.lower[j] in SENTENCE_END:
+                return None
+            j -= 1
+        else:
+            return None
+        if j < start:
+            return None
+        owner = self.possessor(j)
+        if owner is None:
+            by = self.find_word(j + 1, {"by"}, 5)
+            found = self.right_args(by + 1, classes, reach=3) if by is not None else []
+            owner = found[0] if found else None
+        return owner if owner is not None and self.fits(owner, classes) else None
 
     def said_of(self, quote_end: int, classes: Iterable[str]) -> list[int]:
         """"..." Altman said of DeepSeek."""

@@ -58,3 +58,16 @@ def test_entities_version_names_a_product_of_its_own(
 @pytest.mark.parametrize("text", ["Meta released Llama in 2023 to researchers."])
 def test_entities_year_is_not_a_version(facts, text: str) -> None:
     assert ("Meta", "develops", "Llama") in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        ("Norway's data protection authority, Datavakt, opened a review.", "Datavakt",
+         KG.GovernmentBody),
+        ("Kestrel Semiconductor unveiled a new model called Zephyr.", "Zephyr", KG.AIModel),
+        ("The company is building a chip, codenamed Orion, for servers.", "Orion", KG.Product),
+    ],
+)
+def test_entities_class_from_apposition_and_naming(run, text: str, label: str, cls) -> None:
+    assert _entities(run, text).get(label) == str(cls)

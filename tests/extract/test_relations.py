@@ -294,3 +294,22 @@ def test_relations_former_titles_and_recipients_give_nothing(facts, text: str, a
 )
 def test_relations_new_clause_is_not_a_coordinated_object(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestrel Semiconductor unveiled a new model called Zephyr.",
+         ("Kestrel Semiconductor", "develops", "Zephyr")),
+        ("Getty Images' lawsuit alleges that Stability AI copied its photos.",
+         ("Getty Images", "accuses", "Stability AI")),
+        ("The FTC is looking into allegations that Meta misled users.",
+         ("Federal Trade Commission", "investigates", "Meta")),
+        ("Nvidia faces an antitrust probe by the Justice Department.",
+         ("U.S. Justice Department", "investigates", "Nvidia")),
+        ("Lip-Bu Tan took over as chief executive of Intel in March.",
+         ("Lip-Bu Tan", "leads", "Intel")),
+    ],
+)
+def test_relations_filings_named_products_and_topics(facts, text: str, expected) -> None:
+    assert expected in facts(text)
