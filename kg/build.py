@@ -49,6 +49,7 @@ from kg.records import RELATIONS, Extraction
 from kg.store import (
     GraphStore,
     Manifest,
+    StoredDocument,
     file_sha256,
     fresh_store,
     manifest_path,
@@ -329,7 +330,7 @@ def synchronise(
         assert manifest is not None
         store = GraphStore(store_dir)
         try:
-            stored = store.documents()
+            stored = _stored_documents(store, manifest)
             todo = [
                 sha
                 for sha, name in current.items()
@@ -339,6 +340,9 @@ def synchronise(
             summary.extracted, summary.removed = len(todo), len(gone)
             summary.reused = len(current) - len(todo)
             intact = manifest.state == "complete" and _export_matches(output, manifest)
+            statements = manifest.extra.get("statements") if intact else None
+            statements = statements if isinstance(statements, int) else None
+            documents = stored
             if todo or gone or not intact:
                 building = Manifest(
                     manifest.export_path,
@@ -350,10 +354,15 @@ def synchronise(
                     extra=manifest.extra,
                 )
                 building.write(manifest_file)
-                if not store.has_vocabulary():
-                    store.add_nquads(vocabulary)
+                had_vocabulary = store.has_vocabulary()
                 replaced = [sha for sha in todo if sha in stored]
-                append = chunks and intact and not gone and not replaced
+                dropped = [stored[sha] for sha in replaced] + gone
+                append = chunks and intact and had_vocabulary and not dropped
+                if statements is not None:
+                    statements -= store.shared_size()
+                    statements -= sum(store.graph_size(doc.graph) for doc in dropped)
+                if not had_vocabulary:
+                    store.add_nquads(vocabulary)
                 for sha in replaced:
                     store.remove_graph(stored[sha].graph)
                 export = ExportStream(output, fmt, append=True) if append else None
@@ -364,6 +373,12 @@ def synchronise(
                     if gone or replaced:
                         store.collect_garbage()
                     store.flush()
+                    added = store.documents(_graph_names(violations))
+                    kept = {doc.sha256 for doc in dropped}
+                    documents = {sha: d for sha, d in stored.items() if sha not in kept} | added
+                    if statements is not None:
+                        statements += store.shared_size()
+                        statements += sum(store.graph_size(doc.graph) for doc in added.values())
                     if export is not None:
                         export.commit()
                     else:
@@ -372,8 +387,7 @@ def synchronise(
                     if export is not None:
                         export.abort()
                     raise
-            _count(store, summary)
-            documents = store.documents()
+            _count(store, summary, statements)
         finally:
             store.close()
         for sha in current:
@@ -382,7 +396,7 @@ def synchronise(
     checks = {sha: violations.get(sha) for sha in current}
     summary.violations = sum(n for n in checks.values() if n)
     summary.unvalidated = sum(1 for n in checks.values() if n is None) if validated else 0
-    extra: dict[str, Any] = {"violations": checks}
+    extra: dict[str, Any] = {"violations": checks, "statements": summary.statements}
     if files is not None:
         extra["files"] = files
     Manifest(
@@ -518,8 +532,24 @@ def make_validator(ontology: Ontology) -> Callable[[list[Extraction]], list[int]
     return check
 
 
-def _count(store: GraphStore, summary: BuildSummary) -> None:
-    counts = store.counts()
+def _stored_documents(store: GraphStore, manifest: Manifest) -> dict[str, StoredDocument]:
+    """The documents in the store: the manifest's list when the store holds exactly those."""
+    if manifest.state == "complete":
+        listed = {doc.graph for doc in manifest.documents.values()}
+        if store.document_graphs() == listed:
+            return dict(manifest.documents)
+    return store.documents()
+
+
+def _graph_names(shas: Iterable[str]) -> list[str]:
+    from kg.graph import document_iri
+    from kg.records import Document
+
+    return [str(document_iri(Document("", "", sha))) for sha in shas]
+
+
+def _count(store: GraphStore, summary: BuildSummary, statements: int | None = None) -> None:
+    counts = store.counts(statements)
     summary.relations = {name: counts[name] for name in RELATIONS}
     summary.entities = counts["entities"]
     summary.claims = counts["claims"]

@@ -159,13 +159,35 @@ class GraphStore:
                 reason = "in use by another kg build or load"
             raise GraphError(f"cannot open the store: {reason}", path=path) from None
 
-    def documents(self) -> dict[str, StoredDocument]:
-        """Every document graph in the store, by document SHA-256."""
+    def documents(self, graphs: Iterable[str] | None = None) -> dict[str, StoredDocument]:
+        """Every document graph in the store (or those named), by document SHA-256."""
+        query = _DOCUMENTS_QUERY
+        if graphs is not None:
+            values = " ".join(f"<{graph}>" for graph in graphs)
+            if not values:
+                return {}
+            query = query.replace("WHERE {", f"WHERE {{ VALUES ?g {{ {values} }}", 1)
         found: dict[str, StoredDocument] = {}
-        for row in self.store.query(_DOCUMENTS_QUERY):
+        for row in self.store.query(query):
             graph, sha, name = row["g"], row["sha"], row["name"]
             found[sha.value] = StoredDocument(sha.value, name.value, graph.value)
         return found
+
+    def document_graphs(self) -> set[str]:
+        """The names of the document graphs, read from one index (cheaper than `documents`)."""
+        query = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g a <{KG.Document}> }} }}"
+        return {row["g"].value for row in self.store.query(query)}
+
+    def graph_size(self, graph: str) -> int:
+        """Quads in one named graph."""
+        return self._count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+
+    def shared_size(self) -> int:
+        """Quads in the graphs that are not documents' own: vocabulary, entities, relations."""
+        return sum(
+            self.graph_size(str(graph))
+            for graph in (ONTOLOGY_GRAPH, ENTITIES_GRAPH, RELATIONS_GRAPH)
+        )
 
     def add_nquads(self, data: str | bytes) -> None:
         """Add N-Quads text: one transaction, unless the store was opened for bulk loading."""
@@ -226,11 +248,13 @@ class GraphStore:
             self.store.remove_graph(graph)
         self.add_nquads(nquads)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, statements: int | None = None) -> dict[str, int]:
         """Numbers for the build summary, read from the shared graphs and the claims alone.
 
         Relation triples and entity descriptions each sit once in their shared graph, so these
         counts equal the distinct counts over the union without scanning the whole store.
+        Counting every quad means reading the whole store; a caller that knows the number
+        (`statements`) saves that.
         """
         from kg.records import RELATIONS, SYMMETRIC
 
@@ -249,7 +273,7 @@ class GraphStore:
             f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH ?g {{ ?c a <{KG.Claim}> }} "
             'FILTER(!STRENDS(STR(?c), "-inverse")) }'
         )
-        counts["statements"] = len(self.store)
+        counts["statements"] = len(self.store) if statements is None else statements
         return counts
 
     def _count(self, query: str) -> int:

@@ -292,3 +292,29 @@ def test_build_scan_reads_only_files_whose_size_or_mtime_changed(
     summary = run(corpus, out)
     assert read == (["a.txt"] if change == "touched" else [])
     assert summary.extracted == (1 if change == "touched" else 0)
+
+
+@pytest.mark.parametrize("change", ["added", "deleted", "changed", "renamed", "unchanged"])
+def test_build_incremental_summary_and_manifest_match_the_store(
+    tmp_path: Path, change: str
+) -> None:
+    from kg.store import GraphStore
+
+    corpus, out = write_corpus(tmp_path / "news"), tmp_path / "graph.ttl"
+    run(corpus, out)
+    if change == "added":
+        (corpus / "e.txt").write_text("Meta sued OpenAI. Meta partnered with Nvidia.", "utf-8")
+    elif change == "deleted":
+        (corpus / "b.txt").unlink()
+    elif change == "changed":
+        (corpus / "b.txt").write_text("Nvidia partnered with Meta on chips.", "utf-8")
+    elif change == "renamed":
+        (corpus / "b.txt").rename(corpus / "b2.txt")
+    summary = run(corpus, out)
+    manifest = read_manifest(manifest_path(out))
+    store = GraphStore(store_path(out))
+    try:
+        assert summary.statements == len(store.store)
+        assert manifest is not None and manifest.documents == store.documents()
+    finally:
+        store.close()
