@@ -115,6 +115,7 @@ class RelationFinder:
             else:
                 found.extend(self._hyphen(state, rel, start, end))
         found.extend(self._develops_forms(state))
+        found.extend(self._possessives(state))
         found.extend(self._suit_allegations(state, found))
         found.extend(self._accusations(state, doc))
         if doc._.kg_candidates:
@@ -339,6 +340,29 @@ class RelationFinder:
         ):
             return []
         return [_Found(subject, obj, rel.relation, f"{rel.relation}.hyphen", "hyphen", (hs, he))]
+
+    def _possessives(self, st: _State) -> list[_Found]:
+        """"Musk's xAI": a name owned by the possessor, for relations whose data allow it."""
+        found: list[_Found] = []
+        n = len(st.lower)
+        for rel in self.patterns.relations.values():
+            if not rel.possessive or rel is self.develops:
+                continue
+            for index, ref in enumerate(st.refs):
+                end = ref.end
+                if st.owner[ref.start] != index or end + 1 >= n or (
+                    st.lower[end] not in st.cues.possessive_markers
+                ):
+                    continue
+                other = st.owner[end + 1]
+                if other < 0 or st.refs[other].start != end + 1 or st.refs[other].kind not in (
+                    NAME_KINDS
+                ):
+                    continue
+                if st.fits(index, rel.subject_classes) and st.fits(other, rel.object_classes):
+                    found.append(_Found(index, other, rel.relation, f"{rel.relation}.possessive",
+                                        "possessive", (end, end + 1)))
+        return found
 
     def _develops_forms(self, st: _State) -> list[_Found]:
         """"Meta's Llama", "its H100 processors", "Nvidia H800 chips", "ChatGPT maker OpenAI"."""
@@ -819,7 +843,9 @@ class _State:
                         break
                 if matched:
                     break
-                if self.lower[j] == "," and seen_and and gap == 0:
+                if self.lower[j] == "," and gap == 0 and (
+                    seen_and or self._headline_list(j, start)
+                ):
                     matched = True
                     j -= 1
                     break
@@ -840,6 +866,20 @@ class _State:
             found.append(other)
             current = self.refs[other].start
         return found
+
+    def _headline_list(self, comma: int, start: int) -> bool:
+        """"Apple, OpenAI team up", "Japan's Nikkei, Asahi sue": names listed by comma alone.
+
+        Only when the name before the comma opens the sentence (after at most a possessor).
+        """
+        index = self.owner[comma - 1] if comma > start else -1
+        if index < 0:
+            return False
+        first = self.refs[index].start
+        return first == start or (
+            first - 2 >= start and self.lower[first - 1] in self.cues.possessive_markers
+            and first - 2 == start
+        )
 
     def right_args(
         self, pos: int, classes: Iterable[str], *, prep: str | None = None,

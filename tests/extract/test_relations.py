@@ -313,3 +313,27 @@ def test_relations_new_clause_is_not_a_coordinated_object(facts, text: str, abse
 )
 def test_relations_filings_named_products_and_topics(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elon Musk's xAI released Grok 3 in February.", ("Elon Musk", "leads", "xAI")),
+        ("Apple, OpenAI team up on ChatGPT integration", ("Apple", "partnersWith", "OpenAI")),
+        ("Japan's Nikkei, Asahi sue Perplexity", ("Asahi Shimbun", "sues", "Perplexity")),
+        ("Japan's Nikkei, Asahi sue Perplexity", ("Nikkei", "sues", "Perplexity")),
+    ],
+)
+def test_relations_possessive_owner_and_headline_lists(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("In Tokyo, Nikkei sued Perplexity.", ("Tokyo", "sues", "Perplexity")),
+        ("Microsoft's OpenAI stake rose.", ("Microsoft", "leads", "OpenAI")),
+    ],
+)
+def test_relations_comma_lists_only_open_a_sentence(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
