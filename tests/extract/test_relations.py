@@ -319,7 +319,7 @@ def test_relations_filings_named_products_and_topics(facts, text: str, expected)
     ("text", "expected"),
     [
         ("Elon Musk's xAI released Grok 3 in February.", ("Elon Musk", "leads", "xAI")),
-        ("Apple, OpenAI team up on ChatGPT integration", ("Apple", "partnersWith", "OpenAI")),
+        ("Apple, OpenAI team up on ChatGPT integration", ("OpenAI", "partnersWith", "Apple")),
         ("Japan's Nikkei, Asahi sue Perplexity", ("Asahi Shimbun", "sues", "Perplexity")),
         ("Japan's Nikkei, Asahi sue Perplexity", ("Nikkei", "sues", "Perplexity")),
     ],
