@@ -103,8 +103,7 @@ class CorefResolver:
             elif kind == "descriptor":
                 skip = self._subject_before(lower, order, s, sentence)
             near = [r for r in recent if r[0] != skip] if skip else recent
-            bare = kind == "pronoun" or (kind == "descriptor" and e - s == 2)
-            if bare and s == sentence_starts[sentence - 1] and sentence > 1:
+            if kind != "surname" and s == sentence_starts[sentence - 1] and sentence > 1:
                 near = _subject_first(
                     order, sentence - 1, near, lower, self.cues.possessive_markers
                 )

@@ -49,8 +49,8 @@ def test_coref_lookalikes_stay_apart(facts, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Meta bought a stake in Scale AI. The data-labelling company said it was pleased.",
-         "The data-labelling company → Scale AI"),
+        ("Meta bought a stake in Scale AI, and the data-labelling company said it was pleased.",
+         "the data-labelling company → Scale AI"),
         ("Mistral AI grew fast. The Paris-based startup sued Meta.",
          "The Paris-based startup → Mistral AI"),
         ("Nvidia reported a loss. The U.S. chipmaker sued AMD.", "The U.S. chipmaker → Nvidia"),
@@ -66,7 +66,8 @@ def test_coref_descriptor_with_modifiers_resolves(run, text: str, expected: str)
     [
         ("The European Commission fined Apple last year. It is now investigating Meta.",
          ("European Commission", "investigates", "Meta")),
-        ("Reddit sued Anthropic on Wednesday. The company accused the startup of scraping.",
+        ("Reddit sued Anthropic on Wednesday. The social media company accused the AI startup "
+         "of scraping.",
          ("Reddit", "accuses", "Anthropic")),
         ("OpenAI and Microsoft, its biggest backer, spoke on Monday.",
          ("Microsoft", "investsIn", "OpenAI")),
