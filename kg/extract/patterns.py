@@ -141,6 +141,12 @@ class Cues:
     """Participles after a lawsuit that state what it alleges ("sued X, alleging ...")."""
     object_pronouns: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
+    role_blockers_before: frozenset[str] = frozenset()
+    """Words before a role noun that make it another role ("vice president")."""
+    role_blockers_after: frozenset[str] = frozenset()
+    """Words after a role noun that make it another role ("chief technology officer")."""
+    list_verbs: frozenset[str] = frozenset()
+    """Words after a role that list its holders ("OpenAI's investors include A and B")."""
     """Words after a name that start a new clause ("..., and Amazon has invested")."""
     """Pronouns that can be a verb's object, never its own subject ("which accuses it")."""
 
@@ -407,6 +413,9 @@ _CUE_LISTS = (
     "allegation_participles",
     "object_pronouns",
     "auxiliaries",
+    "role_blockers_before",
+    "role_blockers_after",
+    "list_verbs",
 )
 
 
@@ -473,6 +482,9 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "allegation_participles",
                 "object_pronouns",
                 "auxiliaries",
+                "role_blockers_before",
+                "role_blockers_after",
+                "list_verbs",
             )
         },
         pronouns=pronoun_classes,

@@ -146,6 +146,8 @@ class RelationFinder:
                     for a in agents for p in patients]
         if ts > 0 and lower[ts - 1] == "-":
             return []  # "Microsoft-backed" is a hyphen pattern, not a verb
+        if ts > 0 and lower[ts - 1] in st.cues.determiners:
+            return []  # "the funding", "a release": a noun, not a verb
         subjects = st.left_args(ts, rel.subject_classes)
         if not subjects:
             return []
@@ -253,6 +255,10 @@ class RelationFinder:
     ) -> list[_Found]:
         name, lower = rel.relation, st.lower
         s_start, s_end = st.sentence(rs)
+        if (re_ < s_end and lower[re_] in st.cues.role_blockers_after) or (
+            rs > s_start and lower[rs - 1] in st.cues.role_blockers_before
+        ):
+            return []  # "chief technology officer", "vice president"
         holder_classes, possessor_classes = (
             (rel.subject_classes, rel.object_classes) if spec.holder == "subject"
             else (rel.object_classes, rel.subject_classes))
@@ -299,6 +305,12 @@ class RelationFinder:
                     possessor, holder = first, st.owner[k]
             if holder is None and st.fits(first, holder_classes):
                 holder = first
+        listed: list[int] = []
+        if holder is None and possessor is not None and after < s_end and (
+            lower[after] in st.cues.list_verbs
+        ):
+            listed = st.right_args(after + 1, holder_classes, reach=4)
+            holder = listed[0] if listed else None
         if holder is None:
             holder = st.apposition_head(region_start, holder_classes)
         if holder is None or possessor is None or holder == possessor:
@@ -312,8 +324,13 @@ class RelationFinder:
             window_start = max(s_start, region_start - 2)  # "Former OpenAI CEO Emmett Shear"
         if self._qualified(st, window_start, rs, re_, clause=False):
             return []
-        subject, obj = (holder, possessor) if spec.holder == "subject" else (possessor, holder)
-        return [_Found(subject, obj, name, f"{name}.role", "role", (rs, re_))]
+        found = []
+        for one in listed or [holder]:
+            if st.refs[one].entity == st.refs[possessor].entity:
+                continue
+            subject, obj = (one, possessor) if spec.holder == "subject" else (possessor, one)
+            found.append(_Found(subject, obj, name, f"{name}.role", "role", (rs, re_)))
+        return found
 
     def _role_region(self, st: _State, spec: RolePattern, start: int, s_start: int) -> int:
         """Where a role phrase begins, over earlier coordinated roles ("co-founder and CEO")."""
@@ -908,9 +925,9 @@ class _State:
                 return []
             index = self.owner[j]
             if index >= 0:
-                if index not in self.blocked and self.fits(index, classes) and (
-                    not direct or not self._blocked_object(j)
-                ):
+                if direct and self._blocked_object(j):
+                    return []  # "received funding from Nvidia and Microsoft": no direct object
+                if index not in self.blocked and self.fits(index, classes):
                     return [index, *self._coordinated_right(index, classes, end)]
                 j = self.refs[index].end
                 continue

@@ -337,3 +337,35 @@ def test_relations_possessive_owner_and_headline_lists(facts, text: str, expecte
 )
 def test_relations_comma_lists_only_open_a_sentence(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OpenAI's investors include Microsoft, Thrive Capital and SoftBank.",
+         ("SoftBank", "investsIn", "OpenAI")),
+        ("OpenAI's investors include Microsoft, Thrive Capital and SoftBank.",
+         ("Microsoft", "investsIn", "OpenAI")),
+        ("Mistral AI received funding from Nvidia and Microsoft.",
+         ("Microsoft", "investsIn", "Mistral AI")),
+    ],
+)
+def test_relations_listed_role_holders(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Kevin Scott, Microsoft's chief technology officer, spoke.",
+         ("Kevin Scott", "leads", "Microsoft")),
+        ("Jane Porter, Nvidia's vice president of sales, spoke.",
+         ("Jane Porter", "leads", "Nvidia")),
+        ("Mistral AI received funding from Nvidia and Microsoft.",
+         ("Mistral AI", "investsIn", "Microsoft")),
+        ("Liang Wenfeng also runs the hedge fund High-Flyer.",
+         ("Liang Wenfeng", "investsIn", "High-Flyer")),
+    ],
+)
+def test_relations_other_roles_and_nouns_give_nothing(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
