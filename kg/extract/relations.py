@@ -149,6 +149,8 @@ class RelationFinder:
         if ts > 0 and lower[ts - 1] in st.cues.determiners:
             return []  # "the funding", "a release": a noun, not a verb
         subjects = st.left_args(ts, rel.subject_classes)
+        if not subjects and (author := st.filing_author(ts, rel.subject_classes)) is not None:
+            subjects = [author]  # "xAI's lawsuit accuses Apple"
         if not subjects:
             return []
         objects = st.right_args(te, rel.object_classes, prep=spec.object_prep,

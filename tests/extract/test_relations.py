@@ -369,3 +369,15 @@ def test_relations_listed_role_holders(facts, text: str, expected) -> None:
 )
 def test_relations_other_roles_and_nouns_give_nothing(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("xAI's lawsuit accuses Apple and OpenAI of colluding.", ("xAI", "accuses", "Apple")),
+        ("The Times says OpenAI's chatbot reproduces its articles word for word.",
+         ("The Times", "accuses", "OpenAI")),
+    ],
+)
+def test_relations_filings_and_wrongdoing_inflections(facts, text: str, expected) -> None:
+    assert expected in facts(text)
