@@ -375,8 +375,8 @@ def test_relations_other_roles_and_nouns_give_nothing(facts, text: str, absent) 
     ("text", "expected"),
     [
         ("xAI's lawsuit accuses Apple and OpenAI of colluding.", ("xAI", "accuses", "Apple")),
-        ("The Times says OpenAI's chatbot reproduces its articles word for word.",
-         ("The Times", "accuses", "OpenAI")),
+        ("Getty Images says Stability AI's model reproduces its photos pixel for pixel.",
+         ("Getty Images", "accuses", "Stability AI")),
     ],
 )
 def test_relations_filings_and_wrongdoing_inflections(facts, text: str, expected) -> None:
