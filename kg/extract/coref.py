@@ -97,12 +97,13 @@ class CorefResolver:
                             surnames.setdefault(parts[-1], ref.entity)
                 continue
             s, e, kind = item
-            skip = None
+            skip: set[str] | None = None
             if kind == "pronoun":
                 skip = self._clause_mate(lower, refs, s)
             elif kind == "descriptor":
-                skip = self._subject_before(lower, order, s, sentence)
-            near = [r for r in recent if r[0] != skip] if skip else recent
+                before = self._subject_before(lower, order, s, sentence)
+                skip = {before} if before else None
+            near = [r for r in recent if r[0] not in skip] if skip else recent
             if kind != "surname" and s == sentence_starts[sentence - 1] and sentence > 1:
                 near = _subject_first(
                     order, sentence - 1, near, lower, self.cues.possessive_markers
@@ -243,7 +244,7 @@ class CorefResolver:
                 return Ref(start, end, iri, kind, note)
         return None
 
-    def _clause_mate(self, lower: list[str], refs: list[Ref], i: int) -> str | None:
+    def _clause_mate(self, lower: list[str], refs: list[Ref], i: int) -> set[str] | None:
         """The entity a pronoun at i cannot be: the antecedent of its own relative clause.
 
         "AMD, which accuses it": it is not AMD. "Microsoft, which it accuses": it is not
@@ -253,7 +254,7 @@ class CorefResolver:
         if i >= 2 and lower[i - 1] == ",":  # "Microsoft, its biggest backer": its is not Microsoft
             for ref in refs:
                 if ref.end == i - 1:
-                    return ref.entity
+                    return {ref.entity}
         if lower[i] not in cues.object_pronouns and not (
             i >= 1 and lower[i - 1] in cues.relative_pronouns
         ):
@@ -263,10 +264,15 @@ class CorefResolver:
             return None
         if rel == i - 2 and lower[i - 1] in cues.speech_verbs:
             return None
-        for ref in refs:
-            if ref.end == rel - 1:
-                return ref.entity
-        return None
+        mates: set[str] = set()
+        end = rel - 1
+        for ref in sorted(refs, key=lambda r: -r.end):  # "OpenAI and Microsoft, which it ..."
+            if ref.end == end:
+                mates.add(ref.entity)
+                end = ref.start - 1
+                if end < 0 or (lower[end] != "," and lower[end] not in self.cues.conjunctions):
+                    break
+        return mates or None
 
     def _subject_before(
         self, lower: list[str], order: list[tuple[int, int, str, int]], i: int, sentence: int

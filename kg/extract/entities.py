@@ -91,6 +91,7 @@ class MentionFinder:
         }
         self.determiners = patterns.cues.determiners
         self.stops = patterns.cues.prepositions | patterns.cues.relative_pronouns | {"that"}
+        self.possessive_pronouns = patterns.cues.possessive_pronouns
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
@@ -258,13 +259,17 @@ class MentionFinder:
     ) -> str | None:
         """The class of the noun heading ", a/the ... NOUN" after a name, if nouns has it."""
         n = len(words)
-        if not (end + 2 < n and words[end] == "," and words[end + 1].lower() in self.determiners):
+        if not (end + 2 < n and words[end] == "," and (
+            words[end + 1].lower() in self.determiners
+            or words[end + 1].lower() in self.possessive_pronouns
+        )):
             return None
         k = end + 2
         while k < min(n, end + 9) and words[k].replace("-", "").isalnum() and (
             words[k].lower() not in self.stops
+            or (words[k] == "of" and words[k - 1].lower() in self.names.collective_nouns)
         ):
-            k += 1
+            k += 1  # "a family of open-weight models" is headed by "models"
         for size in (2, 1):
             head = tuple(w.lower() for w in words[k - size : k])
             if k - size > end + 1 and head in nouns:

@@ -146,6 +146,8 @@ class Cues:
     role_blockers_after: frozenset[str] = frozenset()
     """Words after a role noun that make it another role ("chief technology officer")."""
     list_verbs: frozenset[str] = frozenset()
+    possessive_pronouns: frozenset[str] = frozenset()
+    """Pronouns that open an apposition like a determiner ("Gauss, its own AI model")."""
     """Words after a role that list its holders ("OpenAI's investors include A and B")."""
     """Words after a name that start a new clause ("..., and Amazon has invested")."""
     """Pronouns that can be a verb's object, never its own subject ("which accuses it")."""
@@ -171,6 +173,8 @@ class NameCues:
     version_words: frozenset[str] = frozenset()
     """Edition words that, after a product name, name a distinct product ("Gemini 2.5 Pro")."""
     naming_words: tuple[tuple[str, ...], ...] = ()
+    collective_nouns: frozenset[str] = frozenset()
+    """Nouns before "of" that a phrase is not headed by ("a family of models")."""
     """Words that introduce a name after a product noun ("a model called Zephyr")."""
 
 
@@ -416,6 +420,7 @@ _CUE_LISTS = (
     "role_blockers_before",
     "role_blockers_after",
     "list_verbs",
+    "possessive_pronouns",
 )
 
 
@@ -485,6 +490,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "role_blockers_before",
                 "role_blockers_after",
                 "list_verbs",
+                "possessive_pronouns",
             )
         },
         pronouns=pronoun_classes,
@@ -509,6 +515,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "organization_nouns",
             "version_words",
             "naming_words",
+            "collective_nouns",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -528,6 +535,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         organization_nouns=organization_nouns,
         version_words=frozenset(check.words("version_words")),
         naming_words=tuple(tuple(w.lower().split()) for w in check.words("naming_words")),
+        collective_nouns=frozenset(check.words("collective_nouns")),
     )
 
 

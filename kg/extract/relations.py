@@ -91,6 +91,9 @@ class RelationFinder:
         self.conjunctions = _phrases(cues.conjunctions)
         self.speech = frozenset(cues.speech_verbs)
         self.develops = patterns.relations["develops"]
+        self.support_verbs = {
+            name: frozenset(v for noun in rel.nouns for v in noun.support_verbs)
+            for name, rel in patterns.relations.items()}
         self.sues_nouns = frozenset(
             form for noun in patterns.relations["sues"].nouns for form in noun.forms)
         self.role_words = {
@@ -146,7 +149,7 @@ class RelationFinder:
                     for a in agents for p in patients]
         if ts > 0 and lower[ts - 1] == "-":
             return []  # "Microsoft-backed" is a hyphen pattern, not a verb
-        if ts > 0 and lower[ts - 1] in st.cues.determiners:
+        if te - ts == 1 and ts > 0 and lower[ts - 1] in st.cues.determiners:
             return []  # "the funding", "a release": a noun, not a verb
         subjects = st.left_args(ts, rel.subject_classes)
         if not subjects and (author := st.filing_author(ts, rel.subject_classes)) is not None:
@@ -155,10 +158,14 @@ class RelationFinder:
             return []
         objects = st.right_args(te, rel.object_classes, prep=spec.object_prep,
                                 direct=spec.object_prep is None)
+        own = {st.refs[k].entity for k in subjects}
+        objects = [o for o in objects if st.refs[o].entity not in own]
         if not objects:
             antecedent = st.relative_antecedent(st.refs[subjects[0]].start, rel.object_classes)
-            if antecedent is not None:
-                objects = [antecedent]
+            if antecedent is not None:  # "OpenAI and Microsoft, which it accuses of ..."
+                s_start, _ = st.sentence(antecedent)
+                objects = [antecedent, *st.coordinated_left(antecedent, rel.object_classes,
+                                                            s_start)]
         if not objects and name in SYMMETRIC and len(subjects) >= 2 and not spec.object_then:
             if self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
                 return []
@@ -221,9 +228,13 @@ class RelationFinder:
             if possessor is not None and st.fits(possessor, rel.subject_classes):
                 agents, rule = [possessor], "possessive"
         if not agents and ne < s_end and (r := st.owner[ne]) >= 0 and st.refs[r].end < s_end and (
-            lower[st.refs[r].end] in spec.support_verbs
-        ) and st.fits(r, rel.subject_classes):
-            agents, rule = [r], "support"
+            st.fits(r, rel.subject_classes)
+        ):
+            k = st.refs[r].end
+            while k < s_end - 1 and lower[k] in st.cues.auxiliaries:
+                k += 1  # "the lawsuit he had brought against X"
+            if lower[k] in self.support_verbs[name]:
+                agents, rule = [r], "support"
         if not agents and spec.left_agent:
             left = st.left_args(ns, rel.subject_classes)
             if left and (not spec.support_verbs or any(
@@ -420,8 +431,11 @@ class RelationFinder:
                     j += 1
                     gap += 1
                 if j < n and st.owner[j] >= 0 and st.fits(st.owner[j], rel.object_classes):
-                    found.append(_Found(index, st.owner[j], rel.relation, "develops.possessive",
-                                        "possessive", (end, end + 1)))
+                    first = st.owner[j]  # "Nvidia's Blackwell and Hopper chips"
+                    _, s_end = st.sentence(j)
+                    for product in [first, *st.coordinated_right(first, rel.object_classes, s_end)]:
+                        found.append(_Found(index, product, rel.relation, "develops.possessive",
+                                            "possessive", (end, end + 1)))
             elif rel.compound and end < n and st.owner[end] >= 0 and st.fits(
                 st.owner[end], rel.object_classes
             ) and st.refs[st.owner[end]].kind in NAME_KINDS:
@@ -967,6 +981,22 @@ class _State:
         while k > 0 and self.lower[k - 1] in self.cues.determiners:
             k -= 1
         return any(tuple(self.lower[k - len(p) : k]) == p for p in self.blocking)
+
+    def coordinated_left(self, index: int, classes: Iterable[str], start: int) -> list[int]:
+        """The names coordinated before the one at index ("against X and Y, which ...")."""
+        found: list[int] = []
+        k = self.refs[index].start - 1
+        while k - 1 >= start and (self.lower[k] == "," or (self.lower[k],) in self.conjunctions):
+            other = self.owner[k - 1]
+            if other < 0 or other in self.blocked or not self.fits(other, classes):
+                break
+            found.append(other)
+            k = self.refs[other].start - 1
+        return found
+
+    def coordinated_right(self, index: int, classes: Iterable[str], end: int) -> list[int]:
+        """The names coordinated after the one at index ("X, Y and Z")."""
+        return self._coordinated_right(index, classes, end)
 
     def _coordinated_right(self, index: int, classes: Iterable[str], end: int) -> list[int]:
         chain: list[tuple[int, bool]] = []

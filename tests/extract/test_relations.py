@@ -381,3 +381,24 @@ def test_relations_other_roles_and_nouns_give_nothing(facts, text: str, absent) 
 )
 def test_relations_filings_and_wrongdoing_inflections(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Musk withdrew the lawsuit he had brought against OpenAI in June.",
+         ("Elon Musk", "sues", "OpenAI")),
+        ("The Times is pursuing its lawsuit against OpenAI and Microsoft, which it accuses of "
+         "copying its articles.", ("The Times", "accuses", "OpenAI")),
+        ("Nvidia's Blackwell and Hopper chips are sold out.", ("Nvidia", "develops", "Hopper")),
+        ("Samsung developed Gauss, its own AI model.", ("Samsung", "develops", "Gauss")),
+        ("Amazon unveiled Zephyr, a family of foundation models.",
+         ("Amazon", "develops", "Zephyr")),
+        ("Perplexity, the startup behind the Comet browser, raised funds.",
+         ("Perplexity", "develops", "Comet")),
+    ],
+)
+def test_relations_relative_objects_support_verbs_and_coordinated_products(
+    facts, text: str, expected
+) -> None:
+    assert expected in facts(text)
