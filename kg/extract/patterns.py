@@ -147,6 +147,8 @@ class Cues:
     """Words after a role noun that make it another role ("chief technology officer")."""
     list_verbs: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
+    quote_targets: tuple[str, ...] = ()
+    """Words after a quote's attribution that name its target ("said of X", "referring to X")."""
     """Pronouns that open an apposition like a determiner ("Gauss, its own AI model")."""
     """Words after a role that list its holders ("OpenAI's investors include A and B")."""
     """Words after a name that start a new clause ("..., and Amazon has invested")."""
@@ -421,6 +423,7 @@ _CUE_LISTS = (
     "role_blockers_after",
     "list_verbs",
     "possessive_pronouns",
+    "quote_targets",
 )
 
 
@@ -465,6 +468,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "ended",
                 "ended_after",
                 "source_before",
+                "quote_targets",
             )
         },
         reporter_classes=_classes(check, "reporter_classes", ontology),

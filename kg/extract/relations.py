@@ -694,6 +694,8 @@ class _State:
         self.agents = patterns.relations["accuses"].subject_classes
         self.conjunctions = _phrases(patterns.cues.conjunctions)
         self.blocking = _phrases(patterns.cues.object_blocking_preps)
+        self.reported_speech = frozenset(
+            w for w in patterns.cues.speech_verbs if " " not in w and not w.endswith("ing"))
         self.clause_openers = (
             patterns.cues.auxiliaries | patterns.cues.be_forms | patterns.cues.copulas
             | frozenset(patterns.cues.speech_verbs)
@@ -807,6 +809,11 @@ class _State:
             word = self.lower[i]
             if word in self.cues.clause_breaks:
                 return []
+            if word in self.reported_speech and self.owner[i] < 0 and i + 1 < pos and (
+                self.lower[i + 1] == "that" or self.owner[i + 1] >= 0
+                or self.words[i + 1][:1].isupper()
+            ):
+                return []  # "X said Y had been sued by Z": X is outside the reported clause
             if word in self.cues.relative_pronouns and i - 2 >= start and self.lower[i - 1] == ",":
                 antecedent = self.owner[i - 2]
                 if antecedent >= 0 and antecedent not in self.blocked and self.fits(
@@ -1138,8 +1145,14 @@ class _State:
 
     def said_of(self, quote_end: int, classes: Iterable[str]) -> list[int]:
         """"..." Altman said of DeepSeek."""
-        j = self.find_word(quote_end, {"of", "about"}, 8)
-        return self.right_args(j + 1, classes, reach=3) if j is not None else []
+        for target in self.cues.quote_targets:
+            words = target.split()
+            j = self.find_word(quote_end, {words[0]}, 12)
+            if j is not None and self.lower[j : j + len(words)] == words:
+                found = self.right_args(j + len(words), classes, reach=3)
+                if found:
+                    return found
+        return []
 
     def claimant(self, found: _Found) -> str | None:
         """The third party who states the relation, or None when the text states it as fact."""

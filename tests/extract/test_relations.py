@@ -402,3 +402,25 @@ def test_relations_relative_objects_support_verbs_and_coordinated_products(
     facts, text: str, expected
 ) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Rafael Moreno, an analyst, said Quillon Audio had been sued by the Sandhill Tribune.",
+         ("The Sandhill Tribune", "sues", "Rafael Moreno")),
+    ],
+)
+def test_relations_agent_never_crosses_reported_speech(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\"They copied our archive,\" said Mara Lindholm, who edits The Fenwick Ledger, "
+         "referring to Corvid Labs.", ("Mara Lindholm", "accuses", "Corvid Labs")),
+    ],
+)
+def test_relations_quote_target_after_attribution(facts, text: str, expected) -> None:
+    assert expected in facts(text)
