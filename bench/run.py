@@ -111,8 +111,8 @@ def corpus(words: int, seed: int = 7) -> list[tuple[str, str, set[Gold], dict[Go
                 (s, s_iri), (o, o_iri) = rng.choice(subjects), rng.choice(objects)
                 if s_iri == o_iri:
                     continue
+                # every template starts with the subject's name, spelt as it is ("xAI", not "XAI")
                 sentence = rng.choice(TEMPLATES[relation]).format(s=s, o=o)
-                sentence = sentence[0].upper() + sentence[1:]
                 gold.add((s_iri, relation, o_iri))
                 stated.setdefault((s_iri, relation, o_iri), sentence)
             else:
