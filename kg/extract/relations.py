@@ -595,7 +595,7 @@ class RelationFinder:
     ) -> bool:
         """Whether negation or a modal cue governs the clause up to the trigger."""
         begin = st.clause_start(start) if clause else start
-        words = st.lower[begin:te]
+        words = st.cue_words(begin, te)
         if _contains(words, self.negation) or (modal and _contains(words, self.modal)):
             return True
         comma = max((k for k in range(begin, ts) if st.lower[k] == ","), default=begin - 1)
@@ -746,6 +746,17 @@ class _State:
                 return j + 1
             j -= 1
         return start
+
+    def cue_words(self, begin: int, end: int) -> list[str]:
+        """Lower-case words for cue matching; a capitalised word inside a sentence is a name,
+        not a cue ("NEW YORK, May 29 - ...": May is a month, not a modal)."""
+        s_start, _ = self.sentence(begin)
+        return [
+            "" if k > s_start and self.words[k][:1].isupper() and self.words[k - 1] not in (
+                SENTENCE_END | self.cues.quote_open
+            ) else self.lower[k]
+            for k in range(begin, end)
+        ]
 
     def clause_end(self, i: int) -> int:
         """Where the clause holding i ends: a comma, a clause break or the sentence end."""
