@@ -276,6 +276,7 @@ class RelationFinder:
             (rel.subject_classes, rel.object_classes) if spec.holder == "subject"
             else (rel.object_classes, rel.subject_classes))
         possessor: int | None = None
+        more_possessors: list[int] = []
         region_start = rs
         i = rs - 1
         gap = 0
@@ -306,6 +307,11 @@ class RelationFinder:
             if j < s_end and st.owner[j] >= 0:
                 possessor = st.owner[j]
                 after = st.refs[possessor].end
+                if st.fits(possessor, possessor_classes):  # "chief executive of X and Y"
+                    also = st.coordinated_right(possessor, possessor_classes, s_end)
+                    if also:
+                        more_possessors = also
+                        after = st.refs[also[-1]].end
         holder: int | None = None
         j = after
         if j < s_end and lower[j] == ",":
@@ -338,11 +344,12 @@ class RelationFinder:
         if self._qualified(st, window_start, rs, re_, clause=False):
             return []
         found = []
-        for one in listed or [holder]:
-            if st.refs[one].entity == st.refs[possessor].entity:
-                continue
-            subject, obj = (one, possessor) if spec.holder == "subject" else (possessor, one)
-            found.append(_Found(subject, obj, name, f"{name}.role", "role", (rs, re_)))
+        for owner in [possessor, *more_possessors]:
+            for one in listed or [holder]:
+                if st.refs[one].entity == st.refs[owner].entity:
+                    continue
+                subject, obj = (one, owner) if spec.holder == "subject" else (owner, one)
+                found.append(_Found(subject, obj, name, f"{name}.role", "role", (rs, re_)))
         return found
 
     def _role_region(self, st: _State, spec: RolePattern, start: int, s_start: int) -> int:

@@ -424,3 +424,16 @@ def test_relations_agent_never_crosses_reported_speech(facts, text: str, absent)
 )
 def test_relations_quote_target_after_attribution(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sundar Pichai, chief executive of Alphabet and Google, spoke on Monday.",
+         ("Sundar Pichai", "leads", "Google")),
+        ("NEW YORK, May 29 - The New York Times has signed a deal with Amazon.",
+         ("The New York Times", "partnersWith", "Amazon")),
+    ],
+)
+def test_relations_coordinated_possessors_and_datelines(facts, text: str, expected) -> None:
+    assert expected in facts(text)
