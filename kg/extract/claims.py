@@ -50,7 +50,7 @@ class QuoteFinder:
                 owner[i] = ref
         quotes: list[Quote] = []
         previous: Quote | None = None
-        for start, end in self._spans(words):
+        for start, end in self._spans(words, doc):
             speaker = self._after(lower, owner, end) or self._before(lower, owner, start)
             if speaker is None and previous and previous.speaker and start - previous.end <= (
                 CONTINUATION_GAP
@@ -78,10 +78,24 @@ class QuoteFinder:
             doc._.kg_refs = sorted(refs + added, key=lambda r: (r.start, -r.end))
         return doc
 
-    def _spans(self, words: list[str]) -> list[tuple[int, int]]:
+    def _spans(self, words: list[str], doc: Doc) -> list[tuple[int, int]]:
+        """Quoted token ranges. A single quote opens only after a space or at the start and
+        closes only before a space or punctuation, so "Americans' data" is not a quote."""
         spans, open_at = [], None
+        single = self.cues.single_quotes
+        n = len(words)
         for i, word in enumerate(words):
-            if open_at is None and word in self.cues.quote_open:
+            if word in single:
+                if open_at is None and (i == 0 or doc[i - 1].whitespace_) and i + 1 < n and (
+                    not doc[i].whitespace_
+                ):
+                    open_at = i + 1
+                elif open_at is not None and i > open_at and not doc[i - 1].whitespace_ and (
+                    i + 1 >= n or doc[i].whitespace_ or not words[i + 1].isalnum()
+                ):
+                    spans.append((open_at, i))
+                    open_at = None
+            elif open_at is None and word in self.cues.quote_open:
                 open_at = i + 1
             elif open_at is not None and word in self.cues.quote_close:
                 spans.append((open_at, i))

@@ -148,6 +148,8 @@ class Cues:
     list_verbs: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
     quote_targets: tuple[str, ...] = ()
+    single_quotes: frozenset[str] = frozenset()
+    """Single quotation marks, which are quotes only where spacing shows it."""
     """Words after a quote's attribution that name its target ("said of X", "referring to X")."""
     """Pronouns that open an apposition like a determiner ("Gauss, its own AI model")."""
     """Words after a role that list its holders ("OpenAI's investors include A and B")."""
@@ -424,6 +426,7 @@ _CUE_LISTS = (
     "list_verbs",
     "possessive_pronouns",
     "quote_targets",
+    "single_quotes",
 )
 
 
@@ -495,6 +498,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "role_blockers_after",
                 "list_verbs",
                 "possessive_pronouns",
+                "single_quotes",
             )
         },
         pronouns=pronoun_classes,

@@ -437,3 +437,19 @@ def test_relations_quote_target_after_attribution(facts, text: str, expected) ->
 )
 def test_relations_coordinated_possessors_and_datelines(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'They copied our archive,' said Mara Lindholm, who edits The Fenwick Ledger, "
+         "referring to Corvid Labs.", ("Mara Lindholm", "accuses", "Corvid Labs")),
+    ],
+)
+def test_relations_single_quoted_speech(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text", ["Regulators said the firms' data practices were lawful."])
+def test_relations_plural_possessive_is_not_a_quote(run, text: str) -> None:
+    assert not [q for q in run(text).relations]
