@@ -96,6 +96,8 @@ class RelationPatterns:
     """Classes never the subject ("investigates": outlets investigate only as reporters)."""
     possessive: bool = False
     compound: bool = False
+    source_preps: tuple[str, ...] = ()
+    """Prepositions after an object that introduce its subject ("Gemini from Google")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +295,7 @@ _RELATION_FIELDS = {
     "possessive",
     "compound",
     "subject_excluded_classes",
+    "source_preps",
 }
 
 
@@ -370,6 +373,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
         if "subject_excluded_classes" in data else (),
         possessive=top.flag("possessive"),
         compound=top.flag("compound"),
+        source_preps=top.words("source_preps", required=False),
     )
 
 

@@ -453,3 +453,17 @@ def test_relations_single_quoted_speech(facts, text: str, expected) -> None:
 @pytest.mark.parametrize("text", ["Regulators said the firms' data practices were lawful."])
 def test_relations_plural_possessive_is_not_a_quote(run, text: str) -> None:
     assert not [q for q in run(text).relations]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apple will license the Gemini models from Google.", ("Google", "develops", "Gemini")),
+        ("The CMA is assessing Microsoft's hiring of Inflection AI staff.",
+         ("Competition and Markets Authority", "investigates", "Microsoft")),
+        ("Nvidia is being investigated by China's market regulator.",
+         ("State Administration for Market Regulation", "investigates", "Nvidia")),
+    ],
+)
+def test_relations_product_sources_and_regulator_descriptions(facts, text: str, expected) -> None:
+    assert expected in facts(text)
