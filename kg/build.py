@@ -51,6 +51,7 @@ from kg.store import (
     Manifest,
     StoredDocument,
     file_sha256,
+    file_stamp,
     fresh_store,
     manifest_path,
     read_manifest,
@@ -396,7 +397,11 @@ def synchronise(
     checks = {sha: violations.get(sha) for sha in current}
     summary.violations = sum(n for n in checks.values() if n)
     summary.unvalidated = sum(1 for n in checks.values() if n is None) if validated else 0
-    extra: dict[str, Any] = {"violations": checks, "statements": summary.statements}
+    extra: dict[str, Any] = {
+        "violations": checks,
+        "statements": summary.statements,
+        "export_stamp": file_stamp(output),
+    }
     if files is not None:
         extra["files"] = files
     Manifest(
@@ -411,11 +416,16 @@ def synchronise(
 
 
 def _export_matches(output: Path, manifest: Manifest) -> bool:
-    return (
-        output.is_file()
-        and manifest.export_path == output.name
-        and manifest.sha256 == file_sha256(output)
-    )
+    """Whether the export is the file the manifest vouches for.
+
+    The manifest records the export's size, mtime and inode beside its hash; when all three are
+    unchanged the file is the one this build wrote and is not read again.
+    """
+    if not output.is_file() or manifest.export_path != output.name:
+        return False
+    if manifest.extra.get("export_stamp") == file_stamp(output):
+        return True
+    return manifest.sha256 == file_sha256(output)
 
 
 def _write(

@@ -36,6 +36,7 @@ from kg.export import write_atomically
 from kg.namespaces import ENTITIES_GRAPH, KG, ONTOLOGY_GRAPH, RELATIONS_GRAPH
 
 MANIFEST_VERSION = 1
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
 def store_path(export: Path) -> Path:
@@ -109,6 +110,12 @@ def read_manifest(path: Path) -> Manifest | None:
         return None
 
 
+def file_stamp(path: Path) -> list[int]:
+    """Size, modification time and inode: what `kg build` checks before trusting a hash."""
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -175,8 +182,12 @@ class GraphStore:
 
     def document_graphs(self) -> set[str]:
         """The names of the document graphs, read from one index (cheaper than `documents`)."""
-        query = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g a <{KG.Document}> }} }}"
-        return {row["g"].value for row in self.store.query(query)}
+        document = ox.NamedNode(str(KG.Document))
+        return {
+            quad.subject.value
+            for quad in self.store.quads_for_pattern(None, _RDF_TYPE, document, None)
+            if quad.graph_name == quad.subject
+        }
 
     def graph_size(self, graph: str) -> int:
         """Quads in one named graph."""

@@ -318,3 +318,18 @@ def test_build_incremental_summary_and_manifest_match_the_store(
         assert manifest is not None and manifest.documents == store.documents()
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("fmt", ["ntriples"])
+def test_build_edited_export_is_written_again_not_appended_to(tmp_path: Path, fmt: str) -> None:
+    corpus, out = write_corpus(tmp_path / "news"), tmp_path / f"graph{FORMATS[fmt]}"
+    run(corpus, out)
+    data = out.read_bytes()
+    out.write_bytes(data.replace(b"Microsoft", b"Microsofx"))  # same size, new mtime
+    (corpus / "e.txt").write_text("Meta sued OpenAI.", "utf-8")
+    summary = run(corpus, out)
+    assert (summary.extracted, summary.full) == (1, False)
+    assert b"Microsofx" not in out.read_bytes()
+    fresh = tmp_path / "fresh" / out.name
+    run(corpus, fresh)
+    assert_isomorphic(union(fresh), union(out))
