@@ -419,6 +419,16 @@ class RelationFinder:
                     found.append(_Found(index, product, rel.relation, "develops.maker",
                                         "agent_noun", (ref.start, ref.end)))
                 continue
+            k = end + 1 if end < n and st.lower[end] in st.head_nouns else end
+            if st.fits(index, rel.object_classes) and k + 1 < n and (
+                st.lower[k] in rel.source_preps
+            ):
+                maker = st.owner[k + 1]  # "the Gemini models from Google"
+                if maker >= 0 and st.refs[maker].kind in NAME_KINDS and st.fits(
+                    maker, rel.subject_classes
+                ) and maker not in st.blocked:
+                    found.append(_Found(maker, index, rel.relation, "develops.source",
+                                        "compound", (end, end + 1)))
             if not st.fits(index, rel.subject_classes):
                 if st.fits(index, rel.object_classes) and end + 1 < n and st.lower[end] in makers:
                     org = st.owner[end + 1]
@@ -426,15 +436,6 @@ class RelationFinder:
                         found.append(_Found(org, index, rel.relation, "develops.title",
                                             "agent_noun", (end, end + 1)))
                 continue
-            if st.fits(index, rel.object_classes) and end + 1 < n and (
-                st.lower[end] in rel.source_preps
-            ):
-                maker = st.owner[end + 1]  # "the Gemini models from Google"
-                if maker >= 0 and st.refs[maker].kind in NAME_KINDS and st.fits(
-                    maker, rel.subject_classes
-                ) and maker not in st.blocked:
-                    found.append(_Found(maker, index, rel.relation, "develops.source",
-                                        "compound", (end, end + 1)))
             possessive = end < n and st.lower[end] in st.cues.possessive_markers
             pronoun = ref.kind == "pronoun" and st.lower[ref.start] in ("its", "their")
             if rel.possessive and (possessive or pronoun):
