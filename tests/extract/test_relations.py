@@ -467,3 +467,16 @@ def test_relations_plural_possessive_is_not_a_quote(run, text: str) -> None:
 )
 def test_relations_product_sources_and_regulator_descriptions(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft has signed a non-binding letter of intent to invest in Mistral AI.",
+        "Apple is believed to have invested in Perplexity.",
+        "Nvidia backed away from its partnership with Foxconn.",
+        "Google failed to reach a deal with Anthropic.",
+    ],
+)
+def test_relations_tentative_or_abandoned_give_nothing(facts, text: str) -> None:
+    assert facts(text) == set()
