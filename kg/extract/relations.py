@@ -162,6 +162,8 @@ class RelationFinder:
         objects = [o for o in objects if st.refs[o].entity not in own]
         if not objects:
             antecedent = st.relative_antecedent(st.refs[subjects[0]].start, rel.object_classes)
+            if antecedent is None:  # "xAI, the company Elon Musk founded in 2023"
+                antecedent = st.contact_antecedent(st.refs[subjects[0]].start, rel.object_classes)
             if antecedent is not None:  # "OpenAI and Microsoft, which it accuses of ..."
                 s_start, _ = st.sentence(antecedent)
                 objects = [antecedent, *st.coordinated_left(antecedent, rel.object_classes,
@@ -721,6 +723,8 @@ class _State:
             form.lower() for rel in patterns.relations.values() for noun in rel.nouns
             for form in noun.forms if " " not in form)
         self.naming = patterns.names.naming_words
+        self.org_nouns = frozenset(
+            noun for noun in patterns.names.organization_nouns if " " not in noun)
         self.head_nouns = frozenset(
             noun for noun in patterns.names.product_nouns if " " not in noun)
         self.filing_nouns = frozenset(
@@ -1073,6 +1077,20 @@ class _State:
             if index >= 0 and self.fits(index, classes) and index not in self.blocked:
                 return index
         return None
+
+    def contact_antecedent(self, subject_start: int, classes: Iterable[str]) -> int | None:
+        """"xAI, the AI company Elon Musk founded": a relative clause without "which"."""
+        j = subject_start - 1
+        if j < 1 or self.lower[j] not in self.org_nouns:
+            return None
+        start, _ = self.sentence(j)
+        while j > start and self.owner[j - 1] < 0 and self.lower[j - 1] not in (
+            self.cues.determiners
+        ) and self.lower[j - 1].isalpha() and subject_start - j < 6:
+            j -= 1
+        if j <= start or self.lower[j - 1] not in self.cues.determiners:
+            return None
+        return self.apposition_head(j - 1, classes)
 
     def possessor(self, ns: int) -> int | None:
         """"Microsoft's suit", "its probe": the Ref owning the noun at ns."""

@@ -480,3 +480,14 @@ def test_relations_product_sources_and_regulator_descriptions(facts, text: str, 
 )
 def test_relations_tentative_or_abandoned_give_nothing(facts, text: str) -> None:
     assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cohere, the Toronto startup Aidan Gomez co-founded in 2019, raised funds.",
+         ("Aidan Gomez", "leads", "Cohere")),
+    ],
+)
+def test_relations_relative_clause_without_pronoun(facts, text: str, expected) -> None:
+    assert expected in facts(text)
