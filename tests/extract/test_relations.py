@@ -491,3 +491,11 @@ def test_relations_tentative_or_abandoned_give_nothing(facts, text: str) -> None
 )
 def test_relations_relative_clause_without_pronoun(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Huawei-designed Ascend chips power the cluster.", ("Huawei", "develops", "Ascend"))],
+)
+def test_relations_hyphenated_maker(facts, text: str, expected) -> None:
+    assert expected in facts(text)
