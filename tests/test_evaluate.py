@@ -21,8 +21,10 @@ def ontology():
 
 def _write(tmp_path: Path, lines: list) -> Path:
     path = tmp_path / "gold.jsonl"
-    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -47,16 +49,26 @@ def test_evaluate_malformed_gold_names_line(tmp_path: Path, line, message: str) 
     [[["Microsoft", "partnersWith", "OpenAI"]], [["OpenAI", "partnersWith", "Microsoft"]]],
 )
 def test_evaluate_symmetric_either_direction(tmp_path: Path, ontology, gold) -> None:
-    path = _write(tmp_path, [{"id": "p", "text": "OpenAI partnered with Microsoft in 2019.",
-                              "relations": gold, "tags": ["partnersWith"]}])
+    path = _write(
+        tmp_path,
+        [
+            {
+                "id": "p",
+                "text": "OpenAI partnered with Microsoft in 2019.",
+                "relations": gold,
+                "tags": ["partnersWith"],
+            }
+        ],
+    )
     report = evaluate(path, ontology)
     assert report.scores["partnersWith"].tp == 1 and not report.errors
 
 
 @pytest.mark.parametrize("text", ["OpenAI has never sued DeepSeek."])
 def test_evaluate_counts_errors_and_targets(tmp_path: Path, ontology, text: str) -> None:
-    path = _write(tmp_path, [{"id": "n", "text": text, "relations": [["OpenAI", "sues",
-                                                                       "DeepSeek"]]}])
+    path = _write(
+        tmp_path, [{"id": "n", "text": text, "relations": [["OpenAI", "sues", "DeepSeek"]]}]
+    )
     report = evaluate(path, ontology)
     assert report.scores["sues"].fn == 1
     assert any("sues recall" in m for m in meets_targets(report))

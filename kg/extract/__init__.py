@@ -72,13 +72,23 @@ def to_extraction(doc: Doc, document: Document) -> Extraction:
     mentions = []
     for ref in doc._.kg_refs or ():
         span = doc[ref.start : ref.end]
-        mentions.append(Mention(entity=ref.entity, start=span.start_char, end=span.end_char,
-                                text=span.text, resolution=ref.resolution))
+        mentions.append(
+            Mention(
+                entity=ref.entity,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                resolution=ref.resolution,
+            )
+        )
     counts = Counter(m.entity for m in mentions)
     relations = tuple(doc._.kg_relations or ())
-    used = set(counts) | {r.subject for r in relations} | {r.object for r in relations} | {
-        r.claimed_by for r in relations if r.claimed_by
-    }
+    used = (
+        set(counts)
+        | {r.subject for r in relations}
+        | {r.object for r in relations}
+        | {r.claimed_by for r in relations if r.claimed_by}
+    )
     return Extraction(
         document=document,
         entities=tuple(entities[iri] for iri in sorted(used) if iri in entities),

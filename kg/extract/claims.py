@@ -52,8 +52,11 @@ class QuoteFinder:
         previous: Quote | None = None
         for start, end in self._spans(words, doc):
             speaker = self._after(lower, owner, end) or self._before(lower, owner, start)
-            if speaker is None and previous and previous.speaker and start - previous.end <= (
-                CONTINUATION_GAP
+            if (
+                speaker is None
+                and previous
+                and previous.speaker
+                and start - previous.end <= (CONTINUATION_GAP)
             ):
                 speaker = previous.speaker
             previous = Quote(start, end, speaker)
@@ -68,8 +71,11 @@ class QuoteFinder:
                 continue
             for i in range(quote.start, quote.end):
                 if lower[i] in self.cues.speaker_pronouns and i not in owner:
-                    label = self.ontology.entities[org].label if org in self.ontology.entities \
+                    label = (
+                        self.ontology.entities[org].label
+                        if org in self.ontology.entities
                         else entities[org].label
+                    )
                     note = f"{words[i]} → {label} (speaker of the quote)"
                     added.append(Ref(i, i + 1, org, "speaker", note))
                     entities.setdefault(org, self.ontology.entities.get(org) or entities[org])
@@ -86,12 +92,18 @@ class QuoteFinder:
         n = len(words)
         for i, word in enumerate(words):
             if word in single:
-                if open_at is None and (i == 0 or doc[i - 1].whitespace_) and i + 1 < n and (
-                    not doc[i].whitespace_
+                if (
+                    open_at is None
+                    and (i == 0 or doc[i - 1].whitespace_)
+                    and i + 1 < n
+                    and (not doc[i].whitespace_)
                 ):
                     open_at = i + 1
-                elif open_at is not None and i > open_at and not doc[i - 1].whitespace_ and (
-                    i + 1 >= n or doc[i].whitespace_ or not words[i + 1].isalnum()
+                elif (
+                    open_at is not None
+                    and i > open_at
+                    and not doc[i - 1].whitespace_
+                    and (i + 1 >= n or doc[i].whitespace_ or not words[i + 1].isalnum())
                 ):
                     spans.append((open_at, i))
                     open_at = None

@@ -68,7 +68,8 @@ class CorefResolver:
             if len(name.split()) >= 2
         }
         candidates = self._candidates(
-            doc, words, lower, covered, possible | set(self.known_surnames))
+            doc, words, lower, covered, possible | set(self.known_surnames)
+        )
         events = sorted(
             [(r.start, 0, r) for r in refs + background]
             + [(start, 1, (start, end, kind)) for start, end, kind in candidates],
@@ -323,8 +324,12 @@ def _known_surnames(ontology: Ontology, patterns: PatternSet) -> dict[str, str]:
     return {
         surname: next(iter(iris))
         for surname, iris in count.items()
-        if len(iris) == 1 and len(surname) >= 3 and surname.isalpha() and surname[0].isupper()
-        and surname not in patterns.names.given_names and surname not in names
+        if len(iris) == 1
+        and len(surname) >= 3
+        and surname.isalpha()
+        and surname[0].isupper()
+        and surname not in patterns.names.given_names
+        and surname not in names
     }
 
 

@@ -42,8 +42,22 @@ MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod", "nmo
 """Dependents that may sit inside a multi-word trigger ("led a $50 million funding round for")."""
 MAX_INSIDE = 5
 """How many such modifiers a multi-word trigger may hold."""
-GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp",
-                            "dobj", "attr", "nsubj", "nsubjpass"})
+GOVERNING_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "conj",
+        "pcomp",
+        "prep",
+        "pobj",
+        "acomp",
+        "dobj",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+    }
+)
 """Dependencies through which a governing word's negation or modality reaches the trigger."""
 QUALIFYING_DEPS = frozenset({"aux", "auxpass", "mark", "advmod", "amod"})
 """Dependents that make a modal cue word qualify their head ("could", "if", "possible")."""
@@ -84,22 +98,28 @@ class DependencyFinder:
         self.triggers: dict[str, list[_Trigger]] = {}
         for rel in patterns.relations.values():
             groups: list[tuple[str, Iterable[VerbPattern | NounPattern | RolePattern]]] = [
-                ("verb", rel.verbs), ("noun", rel.nouns), ("role", rel.roles)]
+                ("verb", rel.verbs),
+                ("noun", rel.nouns),
+                ("role", rel.roles),
+            ]
             for kind, specs in groups:
                 for spec in specs:
                     for form in spec.forms:
                         words = tuple(t.lower_ for t in nlp.make_doc(form))
                         self.triggers.setdefault(words[0], []).append(
-                            _Trigger(words, kind, rel, spec))
+                            _Trigger(words, kind, rel, spec)
+                        )
         self.negation = frozenset(w for w in cues.negation if " " not in w)
         self.modal = frozenset(w for w in cues.modal if " " not in w)
-        self.cue_phrases = tuple(sorted(
-            {tuple(w.split()) for w in (*cues.negation, *cues.modal)}, key=len, reverse=True))
+        self.cue_phrases = tuple(
+            sorted({tuple(w.split()) for w in (*cues.negation, *cues.modal)}, key=len, reverse=True)
+        )
         self.speech = frozenset(cues.speech_verbs) | frozenset(cues.allegation_verbs)
         self.relative = cues.relative_pronouns | {"that"}
         self.copulas = cues.copulas
         self.accompanying = frozenset(  # "together with", "along with": the adverb before "with"
-            p.split()[0] for p in cues.conjunctions if len(p.split()) == 2 and p.endswith(" with"))
+            p.split()[0] for p in cues.conjunctions if len(p.split()) == 2 and p.endswith(" with")
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -198,9 +218,18 @@ class DependencyFinder:
             possessor = p.possessor(noun)
             if possessor is not None:
                 agents, construction = p.args(possessor, rel.subject_classes), "possessive"
-        if not agents and governor is not None and governor.tag_.startswith("VB") and (
-            governor.lower_ in spec.support_verbs
-            or (not spec.support_verbs and spec.left_agent and governor.lower_ not in self.speech)
+        if (
+            not agents
+            and governor is not None
+            and governor.tag_.startswith("VB")
+            and (
+                governor.lower_ in spec.support_verbs
+                or (
+                    not spec.support_verbs
+                    and spec.left_agent
+                    and governor.lower_ not in self.speech
+                )
+            )
         ):
             agents, construction = p.args(p.subject(governor), rel.subject_classes), "support"
         if not objects and rel.relation in SYMMETRIC and len(agents) >= 2:
@@ -217,8 +246,10 @@ class DependencyFinder:
         if not role.tag_.startswith("NN"):
             return []
         holder_classes, possessor_classes = (
-            (rel.subject_classes, rel.object_classes) if spec.holder == "subject"
-            else (rel.object_classes, rel.subject_classes))
+            (rel.subject_classes, rel.object_classes)
+            if spec.holder == "subject"
+            else (rel.object_classes, rel.subject_classes)
+        )
         possessor: Token | None = p.possessor(role)
         if possessor is None:
             prep = p.child(role, "prep", spec.preps)
@@ -247,29 +278,47 @@ class DependencyFinder:
             return []
         holders = p.args(holder, holder_classes)
         possessors = p.args(possessor, possessor_classes)
-        pairs = [(h, o) if spec.holder == "subject" else (o, h)
-                 for h in holders for o in possessors]
-        return self._emit(p, rel, pairs, f"role.{construction}", "role",
-                          (matched[0], matched[-1] + 1), role)
+        pairs = [
+            (h, o) if spec.holder == "subject" else (o, h) for h in holders for o in possessors
+        ]
+        return self._emit(
+            p, rel, pairs, f"role.{construction}", "role", (matched[0], matched[-1] + 1), role
+        )
 
     # ------------------------------------------------------------------ shared
 
     def _pairs(
-        self, p: _Parse, rel: RelationPatterns, subjects: list[Ref], objects: list[Ref],
-        construction: str, kind: str, span: tuple[int, int], trigger: Token,
+        self,
+        p: _Parse,
+        rel: RelationPatterns,
+        subjects: list[Ref],
+        objects: list[Ref],
+        construction: str,
+        kind: str,
+        span: tuple[int, int],
+        trigger: Token,
     ) -> list[Candidate]:
-        return self._emit(p, rel, [(s, o) for s in subjects for o in objects], construction,
-                          kind, span, trigger)
+        return self._emit(
+            p, rel, [(s, o) for s in subjects for o in objects], construction, kind, span, trigger
+        )
 
     def _emit(
-        self, p: _Parse, rel: RelationPatterns, pairs: list[tuple[Ref, Ref]], construction: str,
-        kind: str, span: tuple[int, int], trigger: Token,
+        self,
+        p: _Parse,
+        rel: RelationPatterns,
+        pairs: list[tuple[Ref, Ref]],
+        construction: str,
+        kind: str,
+        span: tuple[int, int],
+        trigger: Token,
     ) -> list[Candidate]:
         speaker = self._speaker(p, trigger) if pairs else None
         return [
-            Candidate(s, o, rel.relation, f"{rel.relation}.parse.{construction}", kind, span,
-                      speaker)
-            for s, o in pairs if s.entity != o.entity
+            Candidate(
+                s, o, rel.relation, f"{rel.relation}.parse.{construction}", kind, span, speaker
+            )
+            for s, o in pairs
+            if s.entity != o.entity
         ]
 
     def _qualified(self, token: Token, *, infinitive: bool) -> bool:
@@ -331,9 +380,11 @@ class DependencyFinder:
                 if other.start < previous or other.entity == subject.entity:
                     continue
                 if cls is not None and self.ontology.is_a(entity.type, cls):
-                    note = (f"{token.text} → {entity.label} (most recent "
-                            f"{cls.rsplit('#', 1)[-1].lower()} that is not the clause's "
-                            "subject)")
+                    note = (
+                        f"{token.text} → {entity.label} (most recent "
+                        f"{cls.rsplit('#', 1)[-1].lower()} that is not the clause's "
+                        "subject)"
+                    )
                     refs[k] = Ref(ref.start, ref.end, other.entity, ref.kind, note)
                     break
         return refs
@@ -353,8 +404,13 @@ class DependencyFinder:
             appos = next((c for c in token.children if c.dep_ == "appos"), None)
             if appos is None:
                 continue
-            noun = " ".join(t.lower_ for t in appos.subtree
-                            if t.dep_ == "compound" and t.head is appos) + " " + appos.lower_
+            noun = (
+                " ".join(
+                    t.lower_ for t in appos.subtree if t.dep_ == "compound" and t.head is appos
+                )
+                + " "
+                + appos.lower_
+            )
             cls = product_nouns.get(noun.strip()) or product_nouns.get(appos.lower_)
             if cls is None:
                 continue
@@ -375,8 +431,13 @@ class _Parse:
     """The parse of one Doc seen through its Refs: which Ref a token stands for, and arguments."""
 
     def __init__(
-        self, doc: Doc, refs: list[Ref], entities: dict[str, Entity], ontology: Ontology,
-        relative: frozenset[str] | set[str], accompanying: frozenset[str],
+        self,
+        doc: Doc,
+        refs: list[Ref],
+        entities: dict[str, Entity],
+        ontology: Ontology,
+        relative: frozenset[str] | set[str],
+        accompanying: frozenset[str],
     ) -> None:
         self.doc = doc
         self.accompanying = accompanying
@@ -435,7 +496,7 @@ class _Parse:
         return found
 
     def _accompanying(self, token: Token) -> Iterator[Token]:
-        """"X, together with Y," / "X along with Y": Y."""
+        """ "X, together with Y," / "X along with Y": Y."""
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "with":
                 left = [t.lower_ for t in child.lefts] or [child.nbor(-1).lower_]
@@ -519,8 +580,10 @@ class _Parse:
     def contact_subject(self, verb: Token) -> Token | None:
         """The name just before a finite clause verb that the parser left without a subject:
         "the company Elon Musk founded", parsed with "Musk" in apposition to "company"."""
-        if verb.tag_ not in FINITE or verb.i == 0 or any(
-            c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj" for c in verb.children
+        if (
+            verb.tag_ not in FINITE
+            or verb.i == 0
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj" for c in verb.children)
         ):
             return None
         before = self.doc[verb.i - 1]
@@ -551,15 +614,17 @@ def _match(doc: Doc, start: int, words: tuple[str, ...]) -> list[int] | None:
             return None
         matched.append(i)
         i += 1
-    if inside and any(not matched[0] <= t.head.i <= matched[-1]
-                      for t in doc[matched[0] : matched[-1] + 1]
-                      if t.i not in matched):
+    if inside and any(
+        not matched[0] <= t.head.i <= matched[-1]
+        for t in doc[matched[0] : matched[-1] + 1]
+        if t.i not in matched
+    ):
         return None
     return matched
 
 
 def _infinitive(verb: Token) -> bool:
-    """"to sue", "to file a lawsuit": a purpose, plan or wish rather than an event."""
+    """ "to sue", "to file a lawsuit": a purpose, plan or wish rather than an event."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 

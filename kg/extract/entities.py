@@ -86,7 +86,8 @@ class MentionFinder:
         }
         self.speech = frozenset(patterns.cues.speech_verbs)
         self.product_labels = {
-            e.label: e.type for e in ontology.entities.values()
+            e.label: e.type
+            for e in ontology.entities.values()
             if ontology.is_a(e.type, KG.Product) and " " not in e.label and len(e.label) > 2
         }
         self.determiners = patterns.cues.determiners
@@ -152,8 +153,10 @@ class MentionFinder:
                 ):
                     numbered = numbered or _version(words[end])
                     end += 1
-                while end > ref.end and not numbered and words[end - 1] not in (
-                    self.names.version_words
+                while (
+                    end > ref.end
+                    and not numbered
+                    and words[end - 1] not in (self.names.version_words)
                 ):
                     end -= 1
             if end == ref.end:
@@ -205,8 +208,8 @@ class MentionFinder:
             tokens = words[start:end]
             last = tokens[-1]
             plain = not any(t in cues.non_name_words for t in tokens)
-            personal = 2 <= size <= 3 and plain and all(
-                len(t) > 1 and not t.isupper() for t in tokens
+            personal = (
+                2 <= size <= 3 and plain and all(len(t) > 1 and not t.isupper() for t in tokens)
             )
             cls: str | None = None
             if size >= 2 and last in cues.news_suffixes:
@@ -221,7 +224,8 @@ class MentionFinder:
                 cls = self._described(words, start, end)
                 if cls is None and size <= 2:
                     cls = self._product(words, end) or self._apposition(
-                        words, end, self.product_nouns)
+                        words, end, self.product_nouns
+                    )
                 if cls is None and size == 1:
                     cls = self._fused_version(tokens[0])
                 if cls is None and size <= 2:
@@ -248,9 +252,11 @@ class MentionFinder:
             for before in (start, start - 1):  # "utility Verdant Grid", "authority, Datatilsynet,"
                 if before < start and not (before > 0 and words[before] == ","):
                     continue
-                if before >= size and tuple(w.lower() for w in words[before - size : before]) == (
-                    tokens
-                ) and words[before - 1].islower():
+                if (
+                    before >= size
+                    and tuple(w.lower() for w in words[before - size : before]) == (tokens)
+                    and words[before - 1].islower()
+                ):
                     return cls
         return self._apposition(words, end, self.organization_nouns)
 
@@ -259,15 +265,23 @@ class MentionFinder:
     ) -> str | None:
         """The class of the noun heading ", a/the ... NOUN" after a name, if nouns has it."""
         n = len(words)
-        if not (end + 2 < n and words[end] == "," and (
-            words[end + 1].lower() in self.determiners
-            or words[end + 1].lower() in self.possessive_pronouns
-        )):
+        if not (
+            end + 2 < n
+            and words[end] == ","
+            and (
+                words[end + 1].lower() in self.determiners
+                or words[end + 1].lower() in self.possessive_pronouns
+            )
+        ):
             return None
         k = end + 2
-        while k < min(n, end + 9) and words[k].replace("-", "").isalnum() and (
-            words[k].lower() not in self.stops
-            or (words[k] == "of" and words[k - 1].lower() in self.names.collective_nouns)
+        while (
+            k < min(n, end + 9)
+            and words[k].replace("-", "").isalnum()
+            and (
+                words[k].lower() not in self.stops
+                or (words[k] == "of" and words[k - 1].lower() in self.names.collective_nouns)
+            )
         ):
             k += 1  # "a family of open-weight models" is headed by "models"
         for size in (2, 1):
@@ -277,7 +291,7 @@ class MentionFinder:
         return None
 
     def _named(self, words: list[str], start: int) -> str | None:
-        """"a new model called Zephyr", "a chip codenamed Orion": the noun gives the class."""
+        """ "a new model called Zephyr", "a chip codenamed Orion": the noun gives the class."""
         lower = [w.lower() for w in words[max(0, start - 6) : start]]
         for cue in self.names.naming_words:
             size = len(cue)
@@ -290,7 +304,7 @@ class MentionFinder:
         return None
 
     def _fused_version(self, word: str) -> str | None:
-        """"Qwen3", "Llama3": a known product name with a version written onto it."""
+        """ "Qwen3", "Llama3": a known product name with a version written onto it."""
         for k in range(3, len(word)):
             cls = self.product_labels.get(word[:k])
             if cls is not None and _version(word[k:]):
@@ -340,10 +354,8 @@ class MentionFinder:
 
 
 def _capitalised(word: str) -> bool:
-    return (
-        (word[:1].isupper()
-        and word[1:].replace("-", "").replace(".", "").isalpha())
-        or (word[:1].isupper() and len(word) > 1 and word[1:].isalnum())
+    return (word[:1].isupper() and word[1:].replace("-", "").replace(".", "").isalpha()) or (
+        word[:1].isupper() and len(word) > 1 and word[1:].isalnum()
     )
 
 

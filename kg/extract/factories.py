@@ -25,7 +25,12 @@ if TYPE_CHECKING:
     from kg.extract.dependency import DependencyFinder
 
 DOC_EXTENSIONS = (
-    "kg_words", "kg_lower", "kg_refs", "kg_entities", "kg_quotes", "kg_candidates",
+    "kg_words",
+    "kg_lower",
+    "kg_refs",
+    "kg_entities",
+    "kg_quotes",
+    "kg_candidates",
     "kg_relations",
 )
 _CONTEXT: dict[int, tuple[Ontology, PatternSet]] = {}

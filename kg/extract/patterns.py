@@ -370,7 +370,8 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
         hyphen=top.words("hyphen", required=False),
         agent_nouns=top.words("agent_nouns", required=False),
         subject_excluded_classes=_classes(top, "subject_excluded_classes", ontology)
-        if "subject_excluded_classes" in data else (),
+        if "subject_excluded_classes" in data
+        else (),
         possessive=top.flag("possessive"),
         compound=top.flag("compound"),
         source_preps=top.words("source_preps", required=False),

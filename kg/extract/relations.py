@@ -73,7 +73,10 @@ class RelationFinder:
         self.triggers: dict[str, tuple[str, RelationPatterns, object]] = {}
         for name, rel in patterns.relations.items():
             groups: list[tuple[str, Iterable[object]]] = [
-                ("verb", rel.verbs), ("noun", rel.nouns), ("role", rel.roles)]
+                ("verb", rel.verbs),
+                ("noun", rel.nouns),
+                ("role", rel.roles),
+            ]
             for kind, specs in groups:
                 for index, spec in enumerate(specs):
                     key = f"{name}/{kind}/{index}"
@@ -93,12 +96,16 @@ class RelationFinder:
         self.develops = patterns.relations["develops"]
         self.support_verbs = {
             name: frozenset(v for noun in rel.nouns for v in noun.support_verbs)
-            for name, rel in patterns.relations.items()}
+            for name, rel in patterns.relations.items()
+        }
         self.sues_nouns = frozenset(
-            form for noun in patterns.relations["sues"].nouns for form in noun.forms)
+            form for noun in patterns.relations["sues"].nouns for form in noun.forms
+        )
         self.role_words = {
             spec: frozenset(t.lower_ for form in spec.forms for t in nlp.make_doc(form))
-            for rel in patterns.relations.values() for spec in rel.roles}
+            for rel in patterns.relations.values()
+            for spec in rel.roles
+        }
         self.ended = _phrases(cues.ended)
         self.ended_after = _phrases(cues.ended_after)
 
@@ -145,8 +152,11 @@ class RelationFinder:
                 return []
             if self._qualified(st, min(st.refs[p].start for p in patients), ts, te):
                 return []
-            return [_Found(a, p, name, f"{name}.verb.passive", "passive", (ts, te))
-                    for a in agents for p in patients]
+            return [
+                _Found(a, p, name, f"{name}.verb.passive", "passive", (ts, te))
+                for a in agents
+                for p in patients
+            ]
         if ts > 0 and lower[ts - 1] == "-":
             return []  # "Microsoft-backed" is a hyphen pattern, not a verb
         if te - ts == 1 and ts > 0 and lower[ts - 1] in st.cues.determiners:
@@ -156,8 +166,9 @@ class RelationFinder:
             subjects = [author]  # "xAI's lawsuit accuses Apple"
         if not subjects:
             return []
-        objects = st.right_args(te, rel.object_classes, prep=spec.object_prep,
-                                direct=spec.object_prep is None)
+        objects = st.right_args(
+            te, rel.object_classes, prep=spec.object_prep, direct=spec.object_prep is None
+        )
         own = {st.refs[k].entity for k in subjects}
         objects = [o for o in objects if st.refs[o].entity not in own]
         if not objects:
@@ -166,19 +177,27 @@ class RelationFinder:
                 antecedent = st.contact_antecedent(st.refs[subjects[0]].start, rel.object_classes)
             if antecedent is not None:  # "OpenAI and Microsoft, which it accuses of ..."
                 s_start, _ = st.sentence(antecedent)
-                objects = [antecedent, *st.coordinated_left(antecedent, rel.object_classes,
-                                                            s_start)]
+                objects = [
+                    antecedent,
+                    *st.coordinated_left(antecedent, rel.object_classes, s_start),
+                ]
         if not objects and name in SYMMETRIC and len(subjects) >= 2 and not spec.object_then:
             if self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
                 return []
-            return [_Found(a, b, name, f"{name}.verb.mutual", "verb", (ts, te))
-                    for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
+            return [
+                _Found(a, b, name, f"{name}.verb.mutual", "verb", (ts, te))
+                for i, a in enumerate(subjects)
+                for b in subjects[i + 1 :]
+            ]
         if objects and spec.object_then and not self._object_then(st, spec, objects):
             return []
         if not objects or self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
             return []
-        return [_Found(s, o, name, f"{name}.verb.active", "verb", (ts, te))
-                for s in subjects for o in objects]
+        return [
+            _Found(s, o, name, f"{name}.verb.active", "verb", (ts, te))
+            for s in subjects
+            for o in objects
+        ]
 
     @staticmethod
     def _object_then(st: _State, spec: VerbPattern, objects: list[int]) -> bool:
@@ -197,8 +216,10 @@ class RelationFinder:
         if spec.pair_preps and ne < s_end and lower[ne] in spec.pair_preps:
             pair = st.right_args(ne + 1, rel.subject_classes, reach=4)
             if len(pair) >= 2 and not self._qualified(st, ns, ns, ne):
-                return [_Found(pair[0], b, name, f"{name}.noun.between", "noun", trigger)
-                        for b in pair[1:]]
+                return [
+                    _Found(pair[0], b, name, f"{name}.noun.between", "noun", trigger)
+                    for b in pair[1:]
+                ]
         under = ns - 1
         while under > s_start and lower[under] in st.cues.determiners | {"formal", "federal"}:
             under -= 1
@@ -206,11 +227,16 @@ class RelationFinder:
             by = st.by_after(ne)
             patients = st.left_args(under, rel.object_classes)
             agents = st.right_args(by + 1, rel.subject_classes) if by is not None else []
-            if agents and patients and not self._qualified(
-                st, st.refs[patients[0]].start, under, ne
+            if (
+                agents
+                and patients
+                and not self._qualified(st, st.refs[patients[0]].start, under, ne)
             ):
-                return [_Found(a, p, name, f"{name}.noun.under", "passive", trigger)
-                        for a in agents for p in patients]
+                return [
+                    _Found(a, p, name, f"{name}.noun.under", "passive", trigger)
+                    for a in agents
+                    for p in patients
+                ]
             return []
         objects: list[int] = []
         prep_at = st.find_word(ne, spec.object_preps, 7)
@@ -229,8 +255,12 @@ class RelationFinder:
             possessor = st.possessor(ns)
             if possessor is not None and st.fits(possessor, rel.subject_classes):
                 agents, rule = [possessor], "possessive"
-        if not agents and ne < s_end and (r := st.owner[ne]) >= 0 and st.refs[r].end < s_end and (
-            st.fits(r, rel.subject_classes)
+        if (
+            not agents
+            and ne < s_end
+            and (r := st.owner[ne]) >= 0
+            and st.refs[r].end < s_end
+            and (st.fits(r, rel.subject_classes))
         ):
             k = st.refs[r].end
             while k < s_end - 1 and lower[k] in st.cues.auxiliaries:
@@ -239,9 +269,10 @@ class RelationFinder:
                 agents, rule = [r], "support"
         if not agents and spec.left_agent:
             left = st.left_args(ns, rel.subject_classes)
-            if left and (not spec.support_verbs or any(
-                w in spec.support_verbs for w in lower[st.refs[left[0]].end : ns]
-            )):
+            if left and (
+                not spec.support_verbs
+                or any(w in spec.support_verbs for w in lower[st.refs[left[0]].end : ns])
+            ):
                 agents, rule = left, "left"
         if not agents:
             return []
@@ -249,8 +280,10 @@ class RelationFinder:
         if not objects and name in SYMMETRIC and len(agents) >= 2 and rule == "left":
             if self._qualified(st, st.refs[agents[-1]].start, ns, ne):
                 return []
-            return [_Found(agents[0], b, name, f"{name}.noun.mutual", "noun", trigger)
-                    for b in agents[1:]]
+            return [
+                _Found(agents[0], b, name, f"{name}.noun.mutual", "noun", trigger)
+                for b in agents[1:]
+            ]
         if not objects and spec.topic_object:
             topic = st.topic(s_start, ns, rel.object_classes, exclude=agents)
             if topic is not None:
@@ -260,8 +293,11 @@ class RelationFinder:
         first = min(st.refs[i].start for i in agents + objects)
         if self._qualified(st, min(first, ns), ns, ne):
             return []
-        return [_Found(a, o, name, f"{name}.noun.{rule}", kind, trigger)
-                for a in agents for o in objects]
+        return [
+            _Found(a, o, name, f"{name}.noun.{rule}", kind, trigger)
+            for a in agents
+            for o in objects
+        ]
 
     # ------------------------------------------------------------------ roles
 
@@ -275,8 +311,10 @@ class RelationFinder:
         ):
             return []  # "chief technology officer", "vice president"
         holder_classes, possessor_classes = (
-            (rel.subject_classes, rel.object_classes) if spec.holder == "subject"
-            else (rel.object_classes, rel.subject_classes))
+            (rel.subject_classes, rel.object_classes)
+            if spec.holder == "subject"
+            else (rel.object_classes, rel.subject_classes)
+        )
         possessor: int | None = None
         more_possessors: list[int] = []
         region_start = rs
@@ -287,9 +325,12 @@ class RelationFinder:
                 break
             if lower[i] in st.cues.possessive_markers:
                 break
-            if not lower[i].isalpha() or lower[i] in st.cues.prepositions or (
-                lower[i] in st.cues.determiners
-            ) or lower[i] in st.cues.be_forms:
+            if (
+                not lower[i].isalpha()
+                or lower[i] in st.cues.prepositions
+                or (lower[i] in st.cues.determiners)
+                or lower[i] in st.cues.be_forms
+            ):
                 break
             i -= 1
             gap += 1
@@ -327,8 +368,11 @@ class RelationFinder:
             if holder is None and st.fits(first, holder_classes):
                 holder = first
         listed: list[int] = []
-        if holder is None and possessor is not None and after < s_end and (
-            lower[after] in st.cues.list_verbs
+        if (
+            holder is None
+            and possessor is not None
+            and after < s_end
+            and (lower[after] in st.cues.list_verbs)
         ):
             listed = st.right_args(after + 1, holder_classes, reach=4)
             holder = listed[0] if listed else None
@@ -359,29 +403,35 @@ class RelationFinder:
         lower = st.lower
         words = self.role_words[spec]
         k = start
-        if k < len(lower) and lower[k] in ("and", "&") and k - 1 >= s_start and (
-            lower[k - 1] in words
+        if (
+            k < len(lower)
+            and lower[k] in ("and", "&")
+            and k - 1 >= s_start
+            and (lower[k - 1] in words)
         ):
             k -= 1
-        while k - 1 >= s_start and (lower[k - 1] in words or (
-            lower[k - 1] in ("and", "&") and k - 2 >= s_start and lower[k - 2] in words
-        )):
+        while k - 1 >= s_start and (
+            lower[k - 1] in words
+            or (lower[k - 1] in ("and", "&") and k - 2 >= s_start and lower[k - 2] in words)
+        ):
             k -= 1
         return k
 
     def _hyphen(self, st: _State, rel: RelationPatterns, hs: int, he: int) -> list[_Found]:
-        """"Microsoft-backed OpenAI"."""
+        """ "Microsoft-backed OpenAI"."""
         if hs < 2 or st.lower[hs - 1] != "-" or st.owner[hs - 2] < 0 or he >= len(st.lower):
             return []
         subject, obj = st.owner[hs - 2], st.owner[he]
-        if obj < 0 or not st.fits(subject, rel.subject_classes) or not st.fits(
-            obj, rel.object_classes
+        if (
+            obj < 0
+            or not st.fits(subject, rel.subject_classes)
+            or not st.fits(obj, rel.object_classes)
         ):
             return []
         return [_Found(subject, obj, rel.relation, f"{rel.relation}.hyphen", "hyphen", (hs, he))]
 
     def _possessives(self, st: _State) -> list[_Found]:
-        """"Musk's xAI": a name owned by the possessor, for relations whose data allow it."""
+        """ "Musk's xAI": a name owned by the possessor, for relations whose data allow it."""
         found: list[_Found] = []
         n = len(st.lower)
         for rel in self.patterns.relations.values():
@@ -389,22 +439,34 @@ class RelationFinder:
                 continue
             for index, ref in enumerate(st.refs):
                 end = ref.end
-                if st.owner[ref.start] != index or end + 1 >= n or (
-                    st.lower[end] not in st.cues.possessive_markers
+                if (
+                    st.owner[ref.start] != index
+                    or end + 1 >= n
+                    or (st.lower[end] not in st.cues.possessive_markers)
                 ):
                     continue
                 other = st.owner[end + 1]
-                if other < 0 or st.refs[other].start != end + 1 or st.refs[other].kind not in (
-                    NAME_KINDS
+                if (
+                    other < 0
+                    or st.refs[other].start != end + 1
+                    or st.refs[other].kind not in (NAME_KINDS)
                 ):
                     continue
                 if st.fits(index, rel.subject_classes) and st.fits(other, rel.object_classes):
-                    found.append(_Found(index, other, rel.relation, f"{rel.relation}.possessive",
-                                        "possessive", (end, end + 1)))
+                    found.append(
+                        _Found(
+                            index,
+                            other,
+                            rel.relation,
+                            f"{rel.relation}.possessive",
+                            "possessive",
+                            (end, end + 1),
+                        )
+                    )
         return found
 
     def _develops_forms(self, st: _State) -> list[_Found]:
-        """"Meta's Llama", "its H100 processors", "Nvidia H800 chips", "ChatGPT maker OpenAI"."""
+        """ "Meta's Llama", "its H100 processors", "Nvidia H800 chips", "ChatGPT maker OpenAI"."""
         rel = self.develops
         found: list[_Found] = []
         makers = set(rel.agent_nouns)
@@ -415,36 +477,78 @@ class RelationFinder:
             end = ref.end
             if ref.kind == "maker" and st.fits(index, rel.subject_classes):
                 product = next(
-                    (k for k, r in enumerate(st.refs) if k != index and r.start >= ref.start
-                     and r.end < ref.end and st.fits(k, rel.object_classes)), -1)
+                    (
+                        k
+                        for k, r in enumerate(st.refs)
+                        if k != index
+                        and r.start >= ref.start
+                        and r.end < ref.end
+                        and st.fits(k, rel.object_classes)
+                    ),
+                    -1,
+                )
                 if product >= 0:
-                    found.append(_Found(index, product, rel.relation, "develops.maker",
-                                        "agent_noun", (ref.start, ref.end)))
+                    found.append(
+                        _Found(
+                            index,
+                            product,
+                            rel.relation,
+                            "develops.maker",
+                            "agent_noun",
+                            (ref.start, ref.end),
+                        )
+                    )
                 continue
             k = end + 1 if end < n and st.lower[end] in st.head_nouns else end
-            if st.fits(index, rel.object_classes) and k + 1 < n and (
-                st.lower[k] in rel.source_preps
+            if (
+                st.fits(index, rel.object_classes)
+                and k + 1 < n
+                and (st.lower[k] in rel.source_preps)
             ):
                 maker = st.owner[k + 1]  # "the Gemini models from Google"
-                if maker >= 0 and st.refs[maker].kind in NAME_KINDS and st.fits(
-                    maker, rel.subject_classes
-                ) and maker not in st.blocked:
-                    found.append(_Found(maker, index, rel.relation, "develops.source",
-                                        "compound", (end, end + 1)))
+                if (
+                    maker >= 0
+                    and st.refs[maker].kind in NAME_KINDS
+                    and st.fits(maker, rel.subject_classes)
+                    and maker not in st.blocked
+                ):
+                    found.append(
+                        _Found(
+                            maker,
+                            index,
+                            rel.relation,
+                            "develops.source",
+                            "compound",
+                            (end, end + 1),
+                        )
+                    )
             if not st.fits(index, rel.subject_classes):
                 if st.fits(index, rel.object_classes) and end + 1 < n and st.lower[end] in makers:
                     org = st.owner[end + 1]
                     if org >= 0 and st.fits(org, rel.subject_classes):
-                        found.append(_Found(org, index, rel.relation, "develops.title",
-                                            "agent_noun", (end, end + 1)))
+                        found.append(
+                            _Found(
+                                org,
+                                index,
+                                rel.relation,
+                                "develops.title",
+                                "agent_noun",
+                                (end, end + 1),
+                            )
+                        )
                 continue
             possessive = end < n and st.lower[end] in st.cues.possessive_markers
             pronoun = ref.kind == "pronoun" and st.lower[ref.start] in ("its", "their")
             if rel.possessive and (possessive or pronoun):
                 j = end + 1 if possessive else end
                 gap = 0
-                while j < n and st.owner[j] < 0 and gap < MODIFIER_GAP and st.lower[j].isalpha() \
-                        and st.lower[j] not in st.cues.prepositions:
+                while (
+                    j < n
+                    and st.owner[j] < 0
+                    and gap < MODIFIER_GAP
+                    and st.lower[j].isalpha()
+                    and st.lower[j] not in st.cues.prepositions
+                ):
                     if st.lower[j] in st.head_nouns and not (j + 1 < n and st.owner[j + 1] >= 0):
                         break  # "DeepSeek's chatbot overtook ChatGPT": the noun is the product
                     j += 1
@@ -453,19 +557,39 @@ class RelationFinder:
                     first = st.owner[j]  # "Nvidia's Blackwell and Hopper chips"
                     _, s_end = st.sentence(j)
                     for product in [first, *st.coordinated_right(first, rel.object_classes, s_end)]:
-                        found.append(_Found(index, product, rel.relation, "develops.possessive",
-                                            "possessive", (end, end + 1)))
-            elif rel.compound and end < n and st.owner[end] >= 0 and st.fits(
-                st.owner[end], rel.object_classes
-            ) and st.refs[st.owner[end]].kind in NAME_KINDS:
-                found.append(_Found(index, st.owner[end], rel.relation, "develops.compound",
-                                    "compound", (end, end)))
+                        found.append(
+                            _Found(
+                                index,
+                                product,
+                                rel.relation,
+                                "develops.possessive",
+                                "possessive",
+                                (end, end + 1),
+                            )
+                        )
+            elif (
+                rel.compound
+                and end < n
+                and st.owner[end] >= 0
+                and st.fits(st.owner[end], rel.object_classes)
+                and st.refs[st.owner[end]].kind in NAME_KINDS
+            ):
+                found.append(
+                    _Found(
+                        index,
+                        st.owner[end],
+                        rel.relation,
+                        "develops.compound",
+                        "compound",
+                        (end, end),
+                    )
+                )
         return found
 
     # ------------------------------------------------------------------ accusations
 
     def _suit_allegations(self, st: _State, found: list[_Found]) -> list[_Found]:
-        """"X sued Y, alleging/accusing ...", "a lawsuit claiming ...": X accuses Y as well.
+        """ "X sued Y, alleging/accusing ...", "a lawsuit claiming ...": X accuses Y as well.
 
         A participle that names a target of its own ("..., accusing Z of ...") is left to the
         verb rule.
@@ -477,24 +601,33 @@ class RelationFinder:
                 continue
             _, s_end = st.sentence(f.trigger[0])
             j = max(st.refs[f.subject].end, st.refs[f.object].end, f.trigger[1])
-            while j < s_end and st.lower[j] not in participles and (
-                st.lower[j] not in st.cues.clause_breaks
+            while (
+                j < s_end
+                and st.lower[j] not in participles
+                and (st.lower[j] not in st.cues.clause_breaks)
             ):
                 j += 1
-            if j >= s_end or st.lower[j] not in participles or not (
-                st.lower[j - 1] == "," or st.lower[j - 1] in self.sues_nouns
+            if (
+                j >= s_end
+                or st.lower[j] not in participles
+                or not (st.lower[j - 1] == "," or st.lower[j - 1] in self.sues_nouns)
             ):
                 continue
             k = j + 1
             while k < s_end and st.lower[k] in st.cues.determiners:
                 k += 1
             named = st.owner[k] if k < s_end else -1
-            if named >= 0 and st.refs[named].kind in NAME_KINDS and (
-                st.refs[named].entity != st.refs[f.object].entity
+            if (
+                named >= 0
+                and st.refs[named].kind in NAME_KINDS
+                and (st.refs[named].entity != st.refs[f.object].entity)
             ):
                 continue
-            out.append(_Found(f.subject, f.object, "accuses", "accuses.suit.participle",
-                              "claim", (j, j + 1)))
+            out.append(
+                _Found(
+                    f.subject, f.object, "accuses", "accuses.suit.participle", "claim", (j, j + 1)
+                )
+            )
         return out
 
     def _accusations(self, st: _State, doc: Doc) -> list[_Found]:
@@ -543,15 +676,14 @@ class RelationFinder:
                     continue
             for a in accused:
                 if st.refs[a].entity != st.refs[speaker].entity:
-                    found.append(_Found(speaker, a, "accuses", f"accuses.claim.{kind}", "claim",
-                                        (cs, ce)))
+                    found.append(
+                        _Found(speaker, a, "accuses", f"accuses.claim.{kind}", "claim", (cs, ce))
+                    )
         return found
 
     # ------------------------------------------------------------------ parse candidates
 
-    def _parsed(
-        self, st: _State, found: list[_Found], candidates: list[Candidate]
-    ) -> list[_Found]:
+    def _parsed(self, st: _State, found: list[_Found], candidates: list[Candidate]) -> list[_Found]:
         """Merge kg_dependency's candidates into the rules' findings.
 
         Where the parse read a trigger's arguments, a rule finding on that trigger whose subject
@@ -592,8 +724,10 @@ class RelationFinder:
         for f in parsed:
             ts, te = f.trigger
             first = min(st.refs[f.subject].start, st.refs[f.object].start, ts)
-            if self._identity(st, f) in known or st.question(ts) or self._qualified(
-                st, first, ts, te, clause=f.kind != "role"
+            if (
+                self._identity(st, f) in known
+                or st.question(ts)
+                or self._qualified(st, first, ts, te, clause=f.kind != "role")
             ):
                 continue
             known.add(self._identity(st, f))
@@ -698,8 +832,9 @@ class _State:
         self.refs: list[Ref] = list(doc._.kg_refs)
         self.entities: dict[str, Entity] = doc._.kg_entities
         self.owner = [-1] * len(doc)
-        for index in sorted(range(len(self.refs)),
-                            key=lambda k: self.refs[k].end - self.refs[k].start):
+        for index in sorted(
+            range(len(self.refs)), key=lambda k: self.refs[k].end - self.refs[k].start
+        ):
             ref = self.refs[index]
             for i in range(ref.start, ref.end):
                 self.owner[i] = index
@@ -708,28 +843,41 @@ class _State:
         self.blocked = blocked_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.quotes: list[Quote] = doc._.kg_quotes or []
         self.speech = frozenset(patterns.cues.speech_verbs) | frozenset(
-            patterns.cues.allegation_verbs)
+            patterns.cues.allegation_verbs
+        )
         self.reporters = patterns.cues.reporter_classes
         self.agents = patterns.relations["accuses"].subject_classes
         self.conjunctions = _phrases(patterns.cues.conjunctions)
         self.blocking = _phrases(patterns.cues.object_blocking_preps)
         self.reported_speech = frozenset(
-            w for w in patterns.cues.speech_verbs if " " not in w and not w.endswith("ing"))
+            w for w in patterns.cues.speech_verbs if " " not in w and not w.endswith("ing")
+        )
         self.clause_openers = (
-            patterns.cues.auxiliaries | patterns.cues.be_forms | patterns.cues.copulas
+            patterns.cues.auxiliaries
+            | patterns.cues.be_forms
+            | patterns.cues.copulas
             | frozenset(patterns.cues.speech_verbs)
         )
         self.relation_nouns = frozenset(
-            form.lower() for rel in patterns.relations.values() for noun in rel.nouns
-            for form in noun.forms if " " not in form)
+            form.lower()
+            for rel in patterns.relations.values()
+            for noun in rel.nouns
+            for form in noun.forms
+            if " " not in form
+        )
         self.naming = patterns.names.naming_words
         self.org_nouns = frozenset(
-            noun for noun in patterns.names.organization_nouns if " " not in noun)
+            noun for noun in patterns.names.organization_nouns if " " not in noun
+        )
         self.head_nouns = frozenset(
-            noun for noun in patterns.names.product_nouns if " " not in noun)
+            noun for noun in patterns.names.product_nouns if " " not in noun
+        )
         self.filing_nouns = frozenset(
-            form for noun in patterns.relations["sues"].nouns for form in noun.forms
-            if " " not in form)
+            form
+            for noun in patterns.relations["sues"].nouns
+            for form in noun.forms
+            if " " not in form
+        )
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.has_parse = doc.has_annotation("DEP")
 
@@ -773,9 +921,11 @@ class _State:
         not a cue ("NEW YORK, May 29 - ...": May is a month, not a modal)."""
         s_start, _ = self.sentence(begin)
         return [
-            "" if k > s_start and self.words[k][:1].isupper() and self.words[k - 1] not in (
-                SENTENCE_END | self.cues.quote_open
-            ) else self.lower[k]
+            ""
+            if k > s_start
+            and self.words[k][:1].isupper()
+            and self.words[k - 1] not in (SENTENCE_END | self.cues.quote_open)
+            else self.lower[k]
             for k in range(begin, end)
         ]
 
@@ -790,8 +940,10 @@ class _State:
     def aux_before(self, ts: int) -> bool:
         start, _ = self.sentence(ts)
         j = ts - 1
-        while j >= start and ts - j <= 3 and (
-            self.lower[j].endswith("ly") or self.lower[j] in ("not", "also", "n't", "never")
+        while (
+            j >= start
+            and ts - j <= 3
+            and (self.lower[j].endswith("ly") or self.lower[j] in ("not", "also", "n't", "never"))
         ):
             j -= 1
         return j >= start and self.lower[j] in self.cues.be_forms
@@ -830,8 +982,14 @@ class _State:
         return not (j >= 0 and self.lower[j] in self.cues.prepositions)
 
     def left_args(
-        self, pos: int, classes: Iterable[str], *, reach: int = LEFT_REACH,
-        coordinate: bool = True, skip_reporters: bool = False, possessive_ok: bool = False
+        self,
+        pos: int,
+        classes: Iterable[str],
+        *,
+        reach: int = LEFT_REACH,
+        coordinate: bool = True,
+        skip_reporters: bool = False,
+        possessive_ok: bool = False,
     ) -> list[int]:
         """The nearest eligible Ref before pos in the clause, with any coordinated with it."""
         start, _ = self.sentence(pos)
@@ -841,16 +999,25 @@ class _State:
             word = self.lower[i]
             if word in self.cues.clause_breaks:
                 return []
-            if word in self.reported_speech and self.owner[i] < 0 and i + 1 < pos and (
-                self.lower[i + 1] == "that" or self.owner[i + 1] >= 0
-                or self.words[i + 1][:1].isupper()
+            if (
+                word in self.reported_speech
+                and self.owner[i] < 0
+                and i + 1 < pos
+                and (
+                    self.lower[i + 1] == "that"
+                    or self.owner[i + 1] >= 0
+                    or self.words[i + 1][:1].isupper()
+                )
             ):
                 return []  # "X said Y had been sued by Z": X is outside the reported clause
             if word in self.cues.relative_pronouns and i - 2 >= start and self.lower[i - 1] == ",":
                 antecedent = self.owner[i - 2]
-                if antecedent >= 0 and antecedent not in self.blocked and self.fits(
-                    antecedent, classes
-                ) and not (skip_reporters and self.is_reporter(antecedent)):
+                if (
+                    antecedent >= 0
+                    and antecedent not in self.blocked
+                    and self.fits(antecedent, classes)
+                    and not (skip_reporters and self.is_reporter(antecedent))
+                ):
                     return [antecedent]
             if word == "," and (skip := self._parenthetical(i, start)) is not None:
                 i = skip - 1
@@ -881,8 +1048,11 @@ class _State:
             if self.lower[j] in (",", ";"):
                 if j + 1 < comma and self.lower[j + 1] in self.cues.relative_pronouns:
                     return j
-                if self.lower[j] == "," and j + 1 < comma and self.owner[j - 1] >= 0 and (
-                    self.lower[j + 1] in self.cues.determiners or self._possessive_at(j + 1)
+                if (
+                    self.lower[j] == ","
+                    and j + 1 < comma
+                    and self.owner[j - 1] >= 0
+                    and (self.lower[j + 1] in self.cues.determiners or self._possessive_at(j + 1))
                 ):
                     return j
                 return None
@@ -905,8 +1075,10 @@ class _State:
             j = current - 1
             gap = 0
             matched = False
-            while j >= start and gap <= 3 and (
-                self.owner[j] < 0 or self.refs[self.owner[j]].kind == "pronoun"
+            while (
+                j >= start
+                and gap <= 3
+                and (self.owner[j] < 0 or self.refs[self.owner[j]].kind == "pronoun")
             ):
                 for phrase in self.conjunctions:
                     if tuple(self.lower[j - len(phrase) + 1 : j + 1]) == phrase:
@@ -915,8 +1087,10 @@ class _State:
                         break
                 if matched:
                     break
-                if self.lower[j] == "," and gap == 0 and (
-                    seen_and or self._headline_list(j, start)
+                if (
+                    self.lower[j] == ","
+                    and gap == 0
+                    and (seen_and or self._headline_list(j, start))
                 ):
                     matched = True
                     j -= 1
@@ -940,7 +1114,7 @@ class _State:
         return found
 
     def _headline_list(self, comma: int, start: int) -> bool:
-        """"Apple, OpenAI team up", "Japan's Nikkei, Asahi sue": names listed by comma alone.
+        """ "Apple, OpenAI team up", "Japan's Nikkei, Asahi sue": names listed by comma alone.
 
         Only when the name before the comma opens the sentence (after at most a possessor).
         """
@@ -949,13 +1123,20 @@ class _State:
             return False
         first = self.refs[index].start
         return first == start or (
-            first - 2 >= start and self.lower[first - 1] in self.cues.possessive_markers
+            first - 2 >= start
+            and self.lower[first - 1] in self.cues.possessive_markers
             and first - 2 == start
         )
 
     def right_args(
-        self, pos: int, classes: Iterable[str], *, prep: str | None = None,
-        reach: int = RIGHT_REACH, stop_at_clause: bool = True, direct: bool = False
+        self,
+        pos: int,
+        classes: Iterable[str],
+        *,
+        prep: str | None = None,
+        reach: int = RIGHT_REACH,
+        stop_at_clause: bool = True,
+        direct: bool = False,
     ) -> list[int]:
         """The first eligible Ref after pos (after `prep` if given), with coordinated ones."""
         _, end = self.sentence(pos)
@@ -972,9 +1153,12 @@ class _State:
             limit = min(end, j + 6)
         while j < limit:
             word = self.lower[j]
-            if stop_at_clause and (word in self.cues.clause_breaks or (
-                word == "," and j + 1 < end and self.lower[j + 1] in self.cues.relative_pronouns
-            )):
+            if stop_at_clause and (
+                word in self.cues.clause_breaks
+                or (
+                    word == "," and j + 1 < end and self.lower[j + 1] in self.cues.relative_pronouns
+                )
+            ):
                 return []
             if direct and self.owner[j] < 0 and self._ends_object(j, end):
                 return []
@@ -999,8 +1183,10 @@ class _State:
         word = self.lower[j]
         if word in self.cues.object_stops:
             return True
-        if word in self.relation_nouns and j + 1 < end and (
-            self.lower[j + 1] in self.cues.prepositions
+        if (
+            word in self.relation_nouns
+            and j + 1 < end
+            and (self.lower[j + 1] in self.cues.prepositions)
         ):
             return True
         if word in self.head_nouns:
@@ -1060,8 +1246,11 @@ class _State:
             if other in self.blocked or not self.fits(other, classes):
                 break
             after = self.refs[other].end
-            if by_and and self.lower[current] == "," and after < end and (
-                self.lower[after] in self.clause_openers
+            if (
+                by_and
+                and self.lower[current] == ","
+                and after < end
+                and (self.lower[after] in self.clause_openers)
             ):
                 break  # "in Anthropic, and Amazon has invested ...": a new clause
             chain.append((other, by_and))
@@ -1070,7 +1259,7 @@ class _State:
         return [other for other, _ in chain[: last_and + 1]]
 
     def relative_antecedent(self, subject_start: int, classes: Iterable[str]) -> int | None:
-        """"Corvid Labs, which Microsoft sued": the name before ", which"."""
+        """ "Corvid Labs, which Microsoft sued": the name before ", which"."""
         j = subject_start - 1
         if j >= 1 and self.lower[j] in self.cues.relative_pronouns and self.lower[j - 1] == ",":
             index = self.owner[j - 2] if j >= 2 else -1
@@ -1079,27 +1268,35 @@ class _State:
         return None
 
     def contact_antecedent(self, subject_start: int, classes: Iterable[str]) -> int | None:
-        """"xAI, the AI company Elon Musk founded": a relative clause without "which"."""
+        """ "xAI, the AI company Elon Musk founded": a relative clause without "which"."""
         j = subject_start - 1
         if j < 1 or self.lower[j] not in self.org_nouns:
             return None
         start, _ = self.sentence(j)
-        while j > start and self.owner[j - 1] < 0 and self.lower[j - 1] not in (
-            self.cues.determiners
-        ) and self.lower[j - 1].isalpha() and subject_start - j < 6:
+        while (
+            j > start
+            and self.owner[j - 1] < 0
+            and self.lower[j - 1] not in (self.cues.determiners)
+            and self.lower[j - 1].isalpha()
+            and subject_start - j < 6
+        ):
             j -= 1
         if j <= start or self.lower[j - 1] not in self.cues.determiners:
             return None
         return self.apposition_head(j - 1, classes)
 
     def possessor(self, ns: int) -> int | None:
-        """"Microsoft's suit", "its probe": the Ref owning the noun at ns."""
+        """ "Microsoft's suit", "its probe": the Ref owning the noun at ns."""
         start, _ = self.sentence(ns)
         j = ns - 1
         gap = 0
-        while j > start and gap <= 5 and self.owner[j] < 0 and (
-            self.lower[j].isalpha() or _amount(self.lower[j])
-        ) and self.lower[j] not in self.cues.determiners:
+        while (
+            j > start
+            and gap <= 5
+            and self.owner[j] < 0
+            and (self.lower[j].isalpha() or _amount(self.lower[j]))
+            and self.lower[j] not in self.cues.determiners
+        ):
             j -= 1
             gap += 1
         if j > start and self.lower[j] in self.cues.possessive_markers and self.owner[j - 1] >= 0:
@@ -1111,29 +1308,70 @@ class _State:
     def topic(self, start: int, pos: int, classes: Iterable[str], exclude: list[int]) -> int | None:
         for i in range(start, pos):
             index = self.owner[i]
-            if index >= 0 and index not in exclude and index not in self.blocked and self.fits(
-                index, classes
+            if (
+                index >= 0
+                and index not in exclude
+                and index not in self.blocked
+                and self.fits(index, classes)
             ):
                 return index
         return None
 
     def apposition_head(self, region_start: int, classes: Iterable[str]) -> int | None:
-        """"Sundar Pichai, [one of | the | who is] ROLE": the name before the comma."""
+        """ "Sundar Pichai, [one of | the | who is] ROLE": the name before the comma."""
         start, _ = self.sentence(region_start)
         j = region_start - 1
         steps = 0
-        skippable = self.cues.determiners | {"one", "of", "is", "was", "who", "as", "became",
-                                             "among", "are", "were", "an", "a", "over", "took",
-                                             "serves", "served", "named", "appointed", "now",
-                                             "remains", "has", "been", "its", "their", "former"}
+        skippable = self.cues.determiners | {
+            "one",
+            "of",
+            "is",
+            "was",
+            "who",
+            "as",
+            "became",
+            "among",
+            "are",
+            "were",
+            "an",
+            "a",
+            "over",
+            "took",
+            "serves",
+            "served",
+            "named",
+            "appointed",
+            "now",
+            "remains",
+            "has",
+            "been",
+            "its",
+            "their",
+            "former",
+        }
         while j >= start and steps < 5 and self.lower[j] in skippable and self.lower[j] != ",":
             j -= 1
             steps += 1
         if j >= start and self.lower[j] == ",":
             j -= 1
         elif steps == 0 or self.lower[j + 1] not in (
-            "who", "is", "was", "as", "became", "are", "were", "has", "had", "been", "took",
-            "serves", "served", "named", "appointed", "now", "remains"
+            "who",
+            "is",
+            "was",
+            "as",
+            "became",
+            "are",
+            "were",
+            "has",
+            "had",
+            "been",
+            "took",
+            "serves",
+            "served",
+            "named",
+            "appointed",
+            "now",
+            "remains",
         ):
             return None
         if j >= start and self.owner[j] >= 0:
@@ -1169,7 +1407,7 @@ class _State:
         return None
 
     def filing_author(self, verb: int, classes: Iterable[str]) -> int | None:
-        """"X's lawsuit alleges", "The suit, filed by X, claims": a filing speaks for X."""
+        """ "X's lawsuit alleges", "The suit, filed by X, claims": a filing speaks for X."""
         start, _ = self.sentence(verb)
         j = verb - 1
         while j >= start and verb - j <= 8:
@@ -1190,7 +1428,7 @@ class _State:
         return owner if owner is not None and self.fits(owner, classes) else None
 
     def said_of(self, quote_end: int, classes: Iterable[str]) -> list[int]:
-        """"..." Altman said of DeepSeek."""
+        """ "..." Altman said of DeepSeek."""
         for target in self.cues.quote_targets:
             words = target.split()
             j = self.find_word(quote_end, {words[0]}, 12)
@@ -1225,7 +1463,7 @@ class _State:
         return who
 
     def speaker_after(self, last: int) -> int | None:
-        """"..., Masayoshi Son told a conference" / "..., said Helena Varga": who speaks after."""
+        """ "..., Masayoshi Son told a conference" / "..., said Helena Varga": who speaks after."""
         _, end = self.sentence(last)
         j = last
         while j < end and self.lower[j] != ",":
@@ -1245,8 +1483,10 @@ class _State:
             while j < end and self.lower[j] in self.cues.determiners:
                 j += 1
             index = self.owner[j] if j < end else -1
-            if index < 0 or self.refs[index].end >= end or (
-                self.lower[self.refs[index].end] not in self.speech
+            if (
+                index < 0
+                or self.refs[index].end >= end
+                or (self.lower[self.refs[index].end] not in self.speech)
             ):
                 return None
         if index < 0 or not self.fits(index, self.agents):

@@ -52,8 +52,11 @@ def facts(run, ontology: Ontology) -> Callable[[str], set[Triple]]:
     def _facts(text: str) -> set[Triple]:
         extraction = run(text)
         labels = {e.iri: e.label for e in extraction.entities}
-        return {(labels[r.subject], r.predicate, labels[r.object])
-                for r in extraction.relations if r.claimed_by is None}
+        return {
+            (labels[r.subject], r.predicate, labels[r.object])
+            for r in extraction.relations
+            if r.claimed_by is None
+        }
 
     return _facts
 

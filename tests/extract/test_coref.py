@@ -8,21 +8,36 @@ import pytest
 @pytest.mark.parametrize(
     ("text", "expected", "note"),
     [
-        ("Intel reported a loss. The chipmaker was sued by AMD.", ("AMD", "sues", "Intel"),
-         "The chipmaker → Intel"),
-        ("David Sacks spoke. Sacks said DeepSeek copied OpenAI's models.",
-         ("David Sacks", "accuses", "DeepSeek"), "Sacks → David Sacks"),
-        ("Sam Altman's company sued DeepSeek.", ("OpenAI", "sues", "DeepSeek"),
-         "Sam Altman's company → OpenAI"),
-        ("The ChatGPT developer sued DeepSeek.", ("OpenAI", "sues", "DeepSeek"),
-         "The ChatGPT developer → OpenAI"),
+        (
+            "Intel reported a loss. The chipmaker was sued by AMD.",
+            ("AMD", "sues", "Intel"),
+            "The chipmaker → Intel",
+        ),
+        (
+            "David Sacks spoke. Sacks said DeepSeek copied OpenAI's models.",
+            ("David Sacks", "accuses", "DeepSeek"),
+            "Sacks → David Sacks",
+        ),
+        (
+            "Sam Altman's company sued DeepSeek.",
+            ("OpenAI", "sues", "DeepSeek"),
+            "Sam Altman's company → OpenAI",
+        ),
+        (
+            "The ChatGPT developer sued DeepSeek.",
+            ("OpenAI", "sues", "DeepSeek"),
+            "The ChatGPT developer → OpenAI",
+        ),
     ],
 )
 def test_coref_resolution_recorded(run, text: str, expected, note: str) -> None:
     extraction = run(text)
     labels = {e.iri: e.label for e in extraction.entities}
-    matches = [r for r in extraction.relations
-               if (labels[r.subject], r.predicate, labels[r.object]) == expected]
+    matches = [
+        r
+        for r in extraction.relations
+        if (labels[r.subject], r.predicate, labels[r.object]) == expected
+    ]
     assert matches
     assert any(n.startswith(note) for r in matches for n in r.resolutions)
 
@@ -38,7 +53,8 @@ def test_coref_resolution_recorded(run, text: str, expected, note: str) -> None:
 def test_coref_variants_resolve(run, text: str, label: str) -> None:
     extraction = run(text)
     assert {e.label for e in extraction.entities} == {label} | (
-        {"OpenAI"} if "OpenAI" in text else set())
+        {"OpenAI"} if "OpenAI" in text else set()
+    )
 
 
 @pytest.mark.parametrize("text", ["The New York Post sued Meta.", "The Times of India sued Meta."])
@@ -49,10 +65,14 @@ def test_coref_lookalikes_stay_apart(facts, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Meta bought a stake in Scale AI, and the data-labelling company said it was pleased.",
-         "the data-labelling company → Scale AI"),
-        ("Mistral AI grew fast. The Paris-based startup sued Meta.",
-         "The Paris-based startup → Mistral AI"),
+        (
+            "Meta bought a stake in Scale AI, and the data-labelling company said it was pleased.",
+            "the data-labelling company → Scale AI",
+        ),
+        (
+            "Mistral AI grew fast. The Paris-based startup sued Meta.",
+            "The Paris-based startup → Mistral AI",
+        ),
         ("Nvidia reported a loss. The U.S. chipmaker sued AMD.", "The U.S. chipmaker → Nvidia"),
     ],
 )
@@ -64,15 +84,23 @@ def test_coref_descriptor_with_modifiers_resolves(run, text: str, expected: str)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The European Commission fined Apple last year. It is now investigating Meta.",
-         ("European Commission", "investigates", "Meta")),
-        ("Reddit sued Anthropic on Wednesday. The social media company accused the AI startup "
-         "of scraping.",
-         ("Reddit", "accuses", "Anthropic")),
-        ("OpenAI and Microsoft, its biggest backer, spoke on Monday.",
-         ("Microsoft", "investsIn", "OpenAI")),
-        ("Nvidia's biggest customer is Microsoft. Its chief executive, Satya Nadella, spoke.",
-         ("Satya Nadella", "leads", "Microsoft")),
+        (
+            "The European Commission fined Apple last year. It is now investigating Meta.",
+            ("European Commission", "investigates", "Meta"),
+        ),
+        (
+            "Reddit sued Anthropic on Wednesday. The social media company accused the AI startup "
+            "of scraping.",
+            ("Reddit", "accuses", "Anthropic"),
+        ),
+        (
+            "OpenAI and Microsoft, its biggest backer, spoke on Monday.",
+            ("Microsoft", "investsIn", "OpenAI"),
+        ),
+        (
+            "Nvidia's biggest customer is Microsoft. Its chief executive, Satya Nadella, spoke.",
+            ("Satya Nadella", "leads", "Microsoft"),
+        ),
     ],
 )
 def test_coref_salience_subject_and_clause_mates(facts, text: str, expected) -> None:

@@ -15,15 +15,20 @@ def _candidates(nlp, text: str) -> dict[Triple, str]:
     """(subject, predicate, object) → rule of each candidate kg_dependency proposes."""
     doc = nlp(text)
     labels = {iri: e.label for iri, e in doc._.kg_entities.items()}
-    return {(labels[c.subject.entity], c.relation, labels[c.object.entity]): c.rule
-            for c in doc._.kg_candidates}
+    return {
+        (labels[c.subject.entity], c.relation, labels[c.object.entity]): c.rule
+        for c in doc._.kg_candidates
+    }
 
 
 def _facts(run, model: str, text: str) -> set[Triple]:
     extraction = run(text, model=model)
     labels = {e.iri: e.label for e in extraction.entities}
-    return {(labels[r.subject], r.predicate, labels[r.object])
-            for r in extraction.relations if r.claimed_by is None}
+    return {
+        (labels[r.subject], r.predicate, labels[r.object])
+        for r in extraction.relations
+        if r.claimed_by is None
+    }
 
 
 @pytest.mark.parametrize(
@@ -40,11 +45,19 @@ def test_dependency_passive_agent(model_nlp, text: str, triple: Triple) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Microsoft and Google invested in Anthropic and Perplexity.",
-         {("Microsoft", "investsIn", "Anthropic"), ("Microsoft", "investsIn", "Perplexity"),
-          ("Google", "investsIn", "Anthropic"), ("Google", "investsIn", "Perplexity")}),
-        ("DeepSeek was sued by OpenAI and Microsoft.",
-         {("OpenAI", "sues", "DeepSeek"), ("Microsoft", "sues", "DeepSeek")}),
+        (
+            "Microsoft and Google invested in Anthropic and Perplexity.",
+            {
+                ("Microsoft", "investsIn", "Anthropic"),
+                ("Microsoft", "investsIn", "Perplexity"),
+                ("Google", "investsIn", "Anthropic"),
+                ("Google", "investsIn", "Perplexity"),
+            },
+        ),
+        (
+            "DeepSeek was sued by OpenAI and Microsoft.",
+            {("OpenAI", "sues", "DeepSeek"), ("Microsoft", "sues", "DeepSeek")},
+        ),
     ],
 )
 def test_dependency_coordination_expands_both_sides(model_nlp, text: str, expected) -> None:
@@ -54,16 +67,31 @@ def test_dependency_coordination_expands_both_sides(model_nlp, text: str, expect
 @pytest.mark.parametrize(
     ("text", "triple", "rule"),
     [
-        ("SoftBank, which has put billions into OpenAI, reported a loss.",
-         ("SoftBank", "investsIn", "OpenAI"), "investsIn.parse.relcl"),
-        ("Lisa Su, who has run AMD since 2014, spoke on Tuesday.",
-         ("Lisa Su", "leads", "AMD"), "leads.parse.relcl"),
-        ("Corvid Labs, which Microsoft sued in March, denied wrongdoing.",
-         ("Microsoft", "sues", "Corvid Labs"), "sues.parse.relcl"),
-        ("Lumen Robotics, the startup Tomas Lindqvist founded, raised money.",
-         ("Tomas Lindqvist", "leads", "Lumen Robotics"), "leads.parse.relcl"),
-        ("SoftBank, whose chief executive is Masayoshi Son, reported a loss.",
-         ("Masayoshi Son", "leads", "SoftBank"), "leads.parse.role.copula"),
+        (
+            "SoftBank, which has put billions into OpenAI, reported a loss.",
+            ("SoftBank", "investsIn", "OpenAI"),
+            "investsIn.parse.relcl",
+        ),
+        (
+            "Lisa Su, who has run AMD since 2014, spoke on Tuesday.",
+            ("Lisa Su", "leads", "AMD"),
+            "leads.parse.relcl",
+        ),
+        (
+            "Corvid Labs, which Microsoft sued in March, denied wrongdoing.",
+            ("Microsoft", "sues", "Corvid Labs"),
+            "sues.parse.relcl",
+        ),
+        (
+            "Lumen Robotics, the startup Tomas Lindqvist founded, raised money.",
+            ("Tomas Lindqvist", "leads", "Lumen Robotics"),
+            "leads.parse.relcl",
+        ),
+        (
+            "SoftBank, whose chief executive is Masayoshi Son, reported a loss.",
+            ("Masayoshi Son", "leads", "SoftBank"),
+            "leads.parse.role.copula",
+        ),
     ],
 )
 def test_dependency_relative_clause(model_nlp, text: str, triple: Triple, rule: str) -> None:
@@ -88,10 +116,18 @@ def test_dependency_negated_or_hypothetical_gives_nothing(model_nlp, text: str) 
 @pytest.mark.parametrize(
     ("text", "label", "cls", "triple"),
     [
-        ("Nimbus sued OpenAI in federal court on Monday.", "Nimbus", KG.Organization,
-         ("Nimbus", "sues", "OpenAI")),
-        ("Perplexity launched Comet, a web browser, in July.", "Comet", KG.Product,
-         ("Perplexity", "develops", "Comet")),
+        (
+            "Nimbus sued OpenAI in federal court on Monday.",
+            "Nimbus",
+            KG.Organization,
+            ("Nimbus", "sues", "OpenAI"),
+        ),
+        (
+            "Perplexity launched Comet, a web browser, in July.",
+            "Comet",
+            KG.Product,
+            ("Perplexity", "develops", "Comet"),
+        ),
     ],
 )
 def test_dependency_discovered_entity_typed_and_not_curated(
@@ -105,23 +141,37 @@ def test_dependency_discovered_entity_typed_and_not_curated(
 
 @pytest.mark.parametrize(
     ("text", "speaker", "triple"),
-    [("Google said in a filing on Tuesday in federal court in San Francisco that Microsoft "
-      "had sued Corvid Labs.", "Google", ("Microsoft", "sues", "Corvid Labs"))],
+    [
+        (
+            "Google said in a filing on Tuesday in federal court in San Francisco that Microsoft "
+            "had sued Corvid Labs.",
+            "Google",
+            ("Microsoft", "sues", "Corvid Labs"),
+        )
+    ],
 )
 def test_dependency_ccomp_of_speech_verb_is_claim(
     run, model_name: str, text: str, speaker: str, triple: Triple
 ) -> None:
     extraction = run(text, model=model_name)
     labels = {e.iri: e.label for e in extraction.entities}
-    claims = {(labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
-              for r in extraction.relations if r.claimed_by}
+    claims = {
+        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
+        for r in extraction.relations
+        if r.claimed_by
+    }
     assert (speaker, *triple) in claims and triple not in _facts(run, model_name, text)
 
 
 @pytest.mark.parametrize(
     ("text", "right", "wrong"),
-    [("Microsoft invested in Inflection, a startup founded by Mustafa Suleyman.",
-      ("Mustafa Suleyman", "leads", "Inflection AI"), ("Mustafa Suleyman", "leads", "Microsoft"))],
+    [
+        (
+            "Microsoft invested in Inflection, a startup founded by Mustafa Suleyman.",
+            ("Mustafa Suleyman", "leads", "Inflection AI"),
+            ("Mustafa Suleyman", "leads", "Microsoft"),
+        )
+    ],
 )
 def test_dependency_parse_overrides_rule_arguments(
     run, model_name: str, text: str, right: Triple, wrong: Triple
@@ -132,8 +182,12 @@ def test_dependency_parse_overrides_rule_arguments(
 
 @pytest.mark.parametrize(
     ("text", "triple"),
-    [("Intel reported a loss. The chipmaker was sued by AMD, which blames it for the delays.",
-      ("AMD", "accuses", "Intel"))],
+    [
+        (
+            "Intel reported a loss. The chipmaker was sued by AMD, which blames it for the delays.",
+            ("AMD", "accuses", "Intel"),
+        )
+    ],
 )
 def test_dependency_object_pronoun_is_not_clause_subject(
     model_nlp, text: str, triple: Triple

@@ -15,10 +15,16 @@ def _entities(run, text: str) -> dict[str, str]:
     ("text", "label", "cls"),
     [
         ("Harrow Grid, a Danish utility, signed a deal on Monday.", "Harrow Grid", KG.Company),
-        ("Regulators fined Quillon Audio, a Texas podcast startup, on Friday.", "Quillon Audio",
-         KG.Company),
-        ("The Lakeside Courier said on Monday that it would expand.", "The Lakeside Courier",
-         KG.NewsOrganization),
+        (
+            "Regulators fined Quillon Audio, a Texas podcast startup, on Friday.",
+            "Quillon Audio",
+            KG.Company,
+        ),
+        (
+            "The Lakeside Courier said on Monday that it would expand.",
+            "The Lakeside Courier",
+            KG.NewsOrganization,
+        ),
         ("Priya Okafor said the deal was closed.", "Priya Okafor", KG.Person),
         ("The fund is run by Mr Halvorsen Brandt, people said.", "Halvorsen Brandt", KG.Person),
     ],
@@ -63,8 +69,11 @@ def test_entities_year_is_not_a_version(facts, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "label", "cls"),
     [
-        ("Norway's data protection authority, Datavakt, opened a review.", "Datavakt",
-         KG.GovernmentBody),
+        (
+            "Norway's data protection authority, Datavakt, opened a review.",
+            "Datavakt",
+            KG.GovernmentBody,
+        ),
         ("Kestrel Semiconductor unveiled a new model called Zephyr.", "Zephyr", KG.AIModel),
         ("The company is building a chip, codenamed Orion, for servers.", "Orion", KG.Product),
     ],

@@ -67,10 +67,14 @@ def test_patterns_broken_cues_names_file_and_field(
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["organization_nouns"].update(utility="Utility"),
-         "organization_nouns: 'utility' names unknown class 'Utility'"),
-        (lambda d: d["organization_nouns"].update(Startup="Company"),
-         "organization_nouns: 'Startup' must be a trimmed, lower-case noun"),
+        (
+            lambda d: d["organization_nouns"].update(utility="Utility"),
+            "organization_nouns: 'utility' names unknown class 'Utility'",
+        ),
+        (
+            lambda d: d["organization_nouns"].update(Startup="Company"),
+            "organization_nouns: 'Startup' must be a trimmed, lower-case noun",
+        ),
         (lambda d: d.pop("given_names"), "names: missing field 'given_names'"),
         (lambda d: d.update(version_words=[" Pro"]), "field 'version_words' must be a list"),
     ],

@@ -33,8 +33,9 @@ def test_pipeline_default_never_loads_dependency_stage(module: str) -> None:
 
 @pytest.mark.parametrize("texts", [["OpenAI sued DeepSeek.", "Meta sued Google.", "Nothing."]])
 def test_pipeline_extract_streams_in_order(ontology, texts: list[str]) -> None:
-    results = list(extract((document(t, str(i)) for i, t in enumerate(texts)), ontology,
-                           batch_size=2))
+    results = list(
+        extract((document(t, str(i)) for i, t in enumerate(texts)), ontology, batch_size=2)
+    )
     assert [r.document.name for r in results] == ["0", "1", "2"]
     assert results[0].mention_counts and not results[2].relations
 
@@ -62,7 +63,10 @@ def test_pipeline_dev_set_meets_targets(ontology, request, model: str | None) ->
     assert meets_targets(report) == []
     if name is not None:  # the parse adds to the rules and never costs precision or recall
         rules = evaluate(DEV, ontology)
-        worse = [f"{row} {measure}" for row, score in report.scores.items()
-                 for measure in ("precision", "recall")
-                 if getattr(score, measure) < getattr(rules.scores[row], measure)]
+        worse = [
+            f"{row} {measure}"
+            for row, score in report.scores.items()
+            for measure in ("precision", "recall")
+            if getattr(score, measure) < getattr(rules.scores[row], measure)
+        ]
         assert worse == [] and report.micro.tp > rules.micro.tp

@@ -50,8 +50,9 @@ def test_relations_seed_forbidden_absent(facts, seed: str) -> None:
     found = _seed_facts(facts, seed)
     outlets = {"Financial Times", "Bloomberg", "Fox News"}
     assert not {t for t in found if t[1] == "accuses" and t[0] in outlets}
-    assert not {t for t in found if t[1] in ("accuses", "sues", "partnersWith")
-                and "Nvidia" in (t[0], t[2])}
+    assert not {
+        t for t in found if t[1] in ("accuses", "sues", "partnersWith") and "Nvidia" in (t[0], t[2])
+    }
     assert not {t for t in found if t[1] == "sues" and t[2] == "DeepSeek"}
     assert ("DeepSeek", "accuses", "OpenAI") not in found
 
@@ -61,35 +62,59 @@ def test_relations_seed_forbidden_absent(facts, seed: str) -> None:
     [
         ("OpenAI sued DeepSeek on Monday.", {("OpenAI", "sues", "DeepSeek")}),
         ("DeepSeek was sued by OpenAI in a federal court.", {("OpenAI", "sues", "DeepSeek")}),
-        ("DeepSeek was accused by OpenAI of copying its models.",
-         {("OpenAI", "accuses", "DeepSeek")}),
-        ("The New York Times sued Google and Meta.",
-         {("The New York Times", "sues", "Google"), ("The New York Times", "sues", "Meta")}),
-        ("Google and Meta were sued by Getty Images.",
-         {("Getty Images", "sues", "Google"), ("Getty Images", "sues", "Meta")}),
-        ("Getty Images brought a suit against Stability AI.",
-         {("Getty Images", "sues", "Stability AI")}),
-        ("Microsoft's suit against Nvidia was dismissed by a judge in March.",
-         {("Microsoft", "sues", "Nvidia")}),
-        ("OpenAI faces a lawsuit from The New York Times.",
-         {("The New York Times", "sues", "OpenAI")}),
-        ("Sundar Pichai, Google's chief executive, spoke on Monday.",
-         {("Sundar Pichai", "leads", "Google")}),
-        ("The founder of Anthropic, Dario Amodei, spoke on Monday.",
-         {("Dario Amodei", "leads", "Anthropic")}),
+        (
+            "DeepSeek was accused by OpenAI of copying its models.",
+            {("OpenAI", "accuses", "DeepSeek")},
+        ),
+        (
+            "The New York Times sued Google and Meta.",
+            {("The New York Times", "sues", "Google"), ("The New York Times", "sues", "Meta")},
+        ),
+        (
+            "Google and Meta were sued by Getty Images.",
+            {("Getty Images", "sues", "Google"), ("Getty Images", "sues", "Meta")},
+        ),
+        (
+            "Getty Images brought a suit against Stability AI.",
+            {("Getty Images", "sues", "Stability AI")},
+        ),
+        (
+            "Microsoft's suit against Nvidia was dismissed by a judge in March.",
+            {("Microsoft", "sues", "Nvidia")},
+        ),
+        (
+            "OpenAI faces a lawsuit from The New York Times.",
+            {("The New York Times", "sues", "OpenAI")},
+        ),
+        (
+            "Sundar Pichai, Google's chief executive, spoke on Monday.",
+            {("Sundar Pichai", "leads", "Google")},
+        ),
+        (
+            "The founder of Anthropic, Dario Amodei, spoke on Monday.",
+            {("Dario Amodei", "leads", "Anthropic")},
+        ),
         ("Lisa Su, who has run AMD since 2014, spoke on Monday.", {("Lisa Su", "leads", "AMD")}),
-        ("SoftBank, which has put billions into OpenAI, spoke on Monday.",
-         {("SoftBank", "investsIn", "OpenAI")}),
-        ("Amazon, one of Anthropic's largest partners, spoke on Monday.",
-         {("Amazon", "partnersWith", "Anthropic")}),
-        ("The Federal Trade Commission is investigating Microsoft.",
-         {("Federal Trade Commission", "investigates", "Microsoft")}),
+        (
+            "SoftBank, which has put billions into OpenAI, spoke on Monday.",
+            {("SoftBank", "investsIn", "OpenAI")},
+        ),
+        (
+            "Amazon, one of Anthropic's largest partners, spoke on Monday.",
+            {("Amazon", "partnersWith", "Anthropic")},
+        ),
+        (
+            "The Federal Trade Commission is investigating Microsoft.",
+            {("Federal Trade Commission", "investigates", "Microsoft")},
+        ),
         ("Mistral AI released Le Chat in February.", {("Mistral AI", "develops", "Le Chat")}),
         ("Microsoft-backed OpenAI spoke on Monday.", {("Microsoft", "investsIn", "OpenAI")}),
         ("OpenAI alleges that DeepSeek copied its models.", {("OpenAI", "accuses", "DeepSeek")}),
         ("OpenAI believes DeepSeek copied its models.", {("OpenAI", "accuses", "DeepSeek")}),
-        ("«DeepSeek distilled our models», Sam Altman told reporters.",
-         {("Sam Altman", "accuses", "DeepSeek")}),
+        (
+            "«DeepSeek distilled our models», Sam Altman told reporters.",
+            {("Sam Altman", "accuses", "DeepSeek")},
+        ),
     ],
 )
 def test_relations_construction(facts, text: str, expected: set) -> None:
@@ -118,15 +143,20 @@ def test_relations_qualified_statements_give_nothing(facts, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "claim"),
     [
-        ("David Sacks said OpenAI had sued DeepSeek.",
-         ("David Sacks", "OpenAI", "sues", "DeepSeek")),
+        (
+            "David Sacks said OpenAI had sued DeepSeek.",
+            ("David Sacks", "OpenAI", "sues", "DeepSeek"),
+        ),
     ],
 )
 def test_relations_claims_are_not_facts(run, text: str, claim) -> None:
     extraction = run(text)
     labels = {e.iri: e.label for e in extraction.entities}
-    claims = {(labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
-              for r in extraction.relations if r.claimed_by}
+    claims = {
+        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
+        for r in extraction.relations
+        if r.claimed_by
+    }
     assert claim in claims
     assert not [r for r in extraction.relations if r.claimed_by is None and r.predicate == "sues"]
 
@@ -142,28 +172,44 @@ def test_relations_evidence_offsets_and_confidence(run, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Getty Images took legal action against Stability AI in London.",
-         ("Getty Images", "sues", "Stability AI")),
+        (
+            "Getty Images took legal action against Stability AI in London.",
+            ("Getty Images", "sues", "Stability AI"),
+        ),
         ("Reddit is suing Anthropic over scraping.", ("Reddit", "sues", "Anthropic")),
-        ("Ofcom opened an investigation into Reddit on Monday.",
-         ("Ofcom", "investigates", "Reddit")),
+        (
+            "Ofcom opened an investigation into Reddit on Monday.",
+            ("Ofcom", "investigates", "Reddit"),
+        ),
         ("The CNIL is scrutinising Mistral AI.", ("CNIL", "investigates", "Mistral AI")),
-        ("Satya Nadella, who helms Microsoft, spoke on Monday.",
-         ("Satya Nadella", "leads", "Microsoft")),
-        ("Thrive Capital led a funding round in Anysphere.",
-         ("Thrive Capital", "investsIn", "Anysphere")),
+        (
+            "Satya Nadella, who helms Microsoft, spoke on Monday.",
+            ("Satya Nadella", "leads", "Microsoft"),
+        ),
+        (
+            "Thrive Capital led a funding round in Anysphere.",
+            ("Thrive Capital", "investsIn", "Anysphere"),
+        ),
         ("Amazon poured $4 billion into Anthropic.", ("Amazon", "investsIn", "Anthropic")),
         ("Google rolled out Gemma to developers.", ("Google", "develops", "Gemma")),
-        ("Palantir signed a deal with Anthropic on Monday.",
-         ("Palantir", "partnersWith", "Anthropic")),
+        (
+            "Palantir signed a deal with Anthropic on Monday.",
+            ("Palantir", "partnersWith", "Anthropic"),
+        ),
         ("Nvidia teamed up with Foxconn on robots.", ("Nvidia", "partnersWith", "Foxconn")),
-        ("Getty Images sued Stability AI in Delaware, alleging it copied millions of photos.",
-         ("Getty Images", "accuses", "Stability AI")),
-        ("Intel was sued by AMD, which accuses it of copying designs.",
-         ("AMD", "accuses", "Intel")),
+        (
+            "Getty Images sued Stability AI in Delaware, alleging it copied millions of photos.",
+            ("Getty Images", "accuses", "Stability AI"),
+        ),
+        (
+            "Intel was sued by AMD, which accuses it of copying designs.",
+            ("AMD", "accuses", "Intel"),
+        ),
         ("Musk sued OpenAI on Monday.", ("Elon Musk", "sues", "OpenAI")),
-        ("Perplexity also launched Comet, a web browser with an assistant.",
-         ("Perplexity", "develops", "Comet")),
+        (
+            "Perplexity also launched Comet, a web browser with an assistant.",
+            ("Perplexity", "develops", "Comet"),
+        ),
     ],
 )
 def test_relations_broad_trigger_vocabulary(facts, text: str, expected) -> None:
@@ -173,17 +219,27 @@ def test_relations_broad_trigger_vocabulary(facts, text: str, expected) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Harlow Systems and Brisk Robotics had partnered on batteries until 2021.",
-         ("Harlow Systems", "partnersWith", "Brisk Robotics")),
-        ("Sam Altman, the former chief executive of Scale AI, spoke on Monday.",
-         ("Sam Altman", "leads", "Scale AI")),
-        ("The FTC launched an inquiry into OpenAI over whether ChatGPT harmed users.",
-         ("Federal Trade Commission", "develops", "ChatGPT")),
+        (
+            "Harlow Systems and Brisk Robotics had partnered on batteries until 2021.",
+            ("Harlow Systems", "partnersWith", "Brisk Robotics"),
+        ),
+        (
+            "Sam Altman, the former chief executive of Scale AI, spoke on Monday.",
+            ("Sam Altman", "leads", "Scale AI"),
+        ),
+        (
+            "The FTC launched an inquiry into OpenAI over whether ChatGPT harmed users.",
+            ("Federal Trade Commission", "develops", "ChatGPT"),
+        ),
         ("DeepSeek trained its models on Nvidia H800 chips.", ("DeepSeek", "develops", "H800")),
-        ("DeepSeek's chatbot briefly overtook ChatGPT in downloads.",
-         ("DeepSeek", "develops", "ChatGPT")),
-        ("OpenAI, SoftBank and Oracle joined forces on a project announced at the White House.",
-         ("OpenAI", "partnersWith", "the White House")),
+        (
+            "DeepSeek's chatbot briefly overtook ChatGPT in downloads.",
+            ("DeepSeek", "develops", "ChatGPT"),
+        ),
+        (
+            "OpenAI, SoftBank and Oracle joined forces on a project announced at the White House.",
+            ("OpenAI", "partnersWith", "the White House"),
+        ),
     ],
 )
 def test_relations_ended_or_misread_give_nothing(facts, text: str, absent) -> None:
@@ -193,19 +249,28 @@ def test_relations_ended_or_misread_give_nothing(facts, text: str, absent) -> No
 @pytest.mark.parametrize(
     ("text", "claim"),
     [
-        ("According to Reuters, Meta sued Corvid Labs.",
-         ("Reuters", "Meta", "sues", "Corvid Labs")),
-        ("Meta sued Corvid Labs on Monday, Bloomberg reported.",
-         ("Bloomberg", "Meta", "sues", "Corvid Labs")),
-        ("Meta has put $1 billion into Scale AI, Lina Khan told reporters.",
-         ("Lina Khan", "Meta", "investsIn", "Scale AI")),
+        (
+            "According to Reuters, Meta sued Corvid Labs.",
+            ("Reuters", "Meta", "sues", "Corvid Labs"),
+        ),
+        (
+            "Meta sued Corvid Labs on Monday, Bloomberg reported.",
+            ("Bloomberg", "Meta", "sues", "Corvid Labs"),
+        ),
+        (
+            "Meta has put $1 billion into Scale AI, Lina Khan told reporters.",
+            ("Lina Khan", "Meta", "investsIn", "Scale AI"),
+        ),
     ],
 )
 def test_relations_reported_statements_are_claims(run, text: str, claim) -> None:
     extraction = run(text)
     labels = {e.iri: e.label for e in extraction.entities}
-    claims = {(labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
-              for r in extraction.relations if r.claimed_by}
+    claims = {
+        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
+        for r in extraction.relations
+        if r.claimed_by
+    }
     assert claim in claims
     assert not [r for r in extraction.relations if r.claimed_by is None]
 
@@ -220,19 +285,29 @@ def test_relations_self_report_stays_a_fact(facts, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("David Sacks, the White House AI czar, said DeepSeek copied OpenAI's models.",
-         ("David Sacks", "accuses", "DeepSeek")),
-        ("Arthur Mensch, the co-founder and CEO of Mistral AI, spoke on Monday.",
-         ("Arthur Mensch", "leads", "Mistral AI")),
-        ("Thrive Capital, an early investor in OpenAI, declined to comment.",
-         ("Thrive Capital", "investsIn", "OpenAI")),
+        (
+            "David Sacks, the White House AI czar, said DeepSeek copied OpenAI's models.",
+            ("David Sacks", "accuses", "DeepSeek"),
+        ),
+        (
+            "Arthur Mensch, the co-founder and CEO of Mistral AI, spoke on Monday.",
+            ("Arthur Mensch", "leads", "Mistral AI"),
+        ),
+        (
+            "Thrive Capital, an early investor in OpenAI, declined to comment.",
+            ("Thrive Capital", "investsIn", "OpenAI"),
+        ),
         ("Nvidia is among the investors in xAI.", ("Nvidia", "investsIn", "xAI")),
         ("xAI, Elon Musk's AI startup, sued Apple on Monday.", ("Elon Musk", "leads", "xAI")),
-        ("Mira Murati, OpenAI's former chief technology officer, founded Thinking Machines Lab.",
-         ("Mira Murati", "leads", "Thinking Machines Lab")),
+        (
+            "Mira Murati, OpenAI's former chief technology officer, founded Thinking Machines Lab.",
+            ("Mira Murati", "leads", "Thinking Machines Lab"),
+        ),
         ("Elon Musk took OpenAI to court in March.", ("Elon Musk", "sues", "OpenAI")),
-        ("Getty Images named Stability AI as a defendant in the case.",
-         ("Getty Images", "sues", "Stability AI")),
+        (
+            "Getty Images named Stability AI as a defendant in the case.",
+            ("Getty Images", "sues", "Stability AI"),
+        ),
         ("Authors including Sarah Silverman have sued Meta.", ("Sarah Silverman", "sues", "Meta")),
     ],
 )
@@ -244,8 +319,10 @@ def test_relations_appositions_roles_and_split_verbs(facts, text: str, expected)
     ("text", "absent"),
     [
         ("Elon Musk took OpenAI's engineers to a conference.", ("Elon Musk", "sues", "OpenAI")),
-        ("The FTC is investigating Microsoft's $650 million deal with Inflection AI.",
-         ("Federal Trade Commission", "partnersWith", "Inflection AI")),
+        (
+            "The FTC is investigating Microsoft's $650 million deal with Inflection AI.",
+            ("Federal Trade Commission", "partnersWith", "Inflection AI"),
+        ),
     ],
 )
 def test_relations_split_verbs_and_amounts_keep_precision(facts, text: str, absent) -> None:
@@ -255,16 +332,26 @@ def test_relations_split_verbs_and_amounts_keep_precision(facts, text: str, abse
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("OpenAI raised $6.6 billion in a round led by Thrive Capital.",
-         ("Thrive Capital", "investsIn", "OpenAI")),
-        ("Satya Nadella has been Microsoft's CEO since 2014.",
-         ("Satya Nadella", "leads", "Microsoft")),
-        ("Musk alleges that OpenAI abandoned its nonprofit mission.",
-         ("Elon Musk", "accuses", "OpenAI")),
-        ("The Cyberspace Administration of China summoned Nvidia over its chips.",
-         ("Cyberspace Administration of China", "investigates", "Nvidia")),
-        ("Alibaba released Qwen3, a family of open-weight models.",
-         ("Alibaba", "develops", "Qwen3")),
+        (
+            "OpenAI raised $6.6 billion in a round led by Thrive Capital.",
+            ("Thrive Capital", "investsIn", "OpenAI"),
+        ),
+        (
+            "Satya Nadella has been Microsoft's CEO since 2014.",
+            ("Satya Nadella", "leads", "Microsoft"),
+        ),
+        (
+            "Musk alleges that OpenAI abandoned its nonprofit mission.",
+            ("Elon Musk", "accuses", "OpenAI"),
+        ),
+        (
+            "The Cyberspace Administration of China summoned Nvidia over its chips.",
+            ("Cyberspace Administration of China", "investigates", "Nvidia"),
+        ),
+        (
+            "Alibaba released Qwen3, a family of open-weight models.",
+            ("Alibaba", "develops", "Qwen3"),
+        ),
     ],
 )
 def test_relations_rounds_copulas_and_fused_versions(facts, text: str, expected) -> None:
@@ -275,8 +362,10 @@ def test_relations_rounds_copulas_and_fused_versions(facts, text: str, expected)
     ("text", "absent"),
     [
         ("Former OpenAI CEO Emmett Shear spoke on Monday.", ("Emmett Shear", "leads", "OpenAI")),
-        ("Corvid Labs led a round in Harlow Systems, bringing its total funding to $9 million.",
-         ("Harlow Systems", "investsIn", "Corvid Labs")),
+        (
+            "Corvid Labs led a round in Harlow Systems, bringing its total funding to $9 million.",
+            ("Harlow Systems", "investsIn", "Corvid Labs"),
+        ),
     ],
 )
 def test_relations_former_titles_and_recipients_give_nothing(facts, text: str, absent) -> None:
@@ -286,10 +375,14 @@ def test_relations_former_titles_and_recipients_give_nothing(facts, text: str, a
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Google has invested $2 billion in Anthropic, and Amazon has invested $8 billion.",
-         ("Google", "investsIn", "Amazon")),
-        ("OpenAI once partnered with Microsoft exclusively.",
-         ("OpenAI", "partnersWith", "Microsoft")),
+        (
+            "Google has invested $2 billion in Anthropic, and Amazon has invested $8 billion.",
+            ("Google", "investsIn", "Amazon"),
+        ),
+        (
+            "OpenAI once partnered with Microsoft exclusively.",
+            ("OpenAI", "partnersWith", "Microsoft"),
+        ),
     ],
 )
 def test_relations_new_clause_is_not_a_coordinated_object(facts, text: str, absent) -> None:
@@ -299,16 +392,26 @@ def test_relations_new_clause_is_not_a_coordinated_object(facts, text: str, abse
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Kestrel Semiconductor unveiled a new model called Zephyr.",
-         ("Kestrel Semiconductor", "develops", "Zephyr")),
-        ("Getty Images' lawsuit alleges that Stability AI copied its photos.",
-         ("Getty Images", "accuses", "Stability AI")),
-        ("The FTC is looking into allegations that Meta misled users.",
-         ("Federal Trade Commission", "investigates", "Meta")),
-        ("Nvidia faces an antitrust probe by the Justice Department.",
-         ("U.S. Justice Department", "investigates", "Nvidia")),
-        ("Lip-Bu Tan took over as chief executive of Intel in March.",
-         ("Lip-Bu Tan", "leads", "Intel")),
+        (
+            "Kestrel Semiconductor unveiled a new model called Zephyr.",
+            ("Kestrel Semiconductor", "develops", "Zephyr"),
+        ),
+        (
+            "Getty Images' lawsuit alleges that Stability AI copied its photos.",
+            ("Getty Images", "accuses", "Stability AI"),
+        ),
+        (
+            "The FTC is looking into allegations that Meta misled users.",
+            ("Federal Trade Commission", "investigates", "Meta"),
+        ),
+        (
+            "Nvidia faces an antitrust probe by the Justice Department.",
+            ("U.S. Justice Department", "investigates", "Nvidia"),
+        ),
+        (
+            "Lip-Bu Tan took over as chief executive of Intel in March.",
+            ("Lip-Bu Tan", "leads", "Intel"),
+        ),
     ],
 )
 def test_relations_filings_named_products_and_topics(facts, text: str, expected) -> None:
@@ -342,12 +445,18 @@ def test_relations_comma_lists_only_open_a_sentence(facts, text: str, absent) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("OpenAI's investors include Microsoft, Thrive Capital and SoftBank.",
-         ("SoftBank", "investsIn", "OpenAI")),
-        ("OpenAI's investors include Microsoft, Thrive Capital and SoftBank.",
-         ("Microsoft", "investsIn", "OpenAI")),
-        ("Mistral AI received funding from Nvidia and Microsoft.",
-         ("Microsoft", "investsIn", "Mistral AI")),
+        (
+            "OpenAI's investors include Microsoft, Thrive Capital and SoftBank.",
+            ("SoftBank", "investsIn", "OpenAI"),
+        ),
+        (
+            "OpenAI's investors include Microsoft, Thrive Capital and SoftBank.",
+            ("Microsoft", "investsIn", "OpenAI"),
+        ),
+        (
+            "Mistral AI received funding from Nvidia and Microsoft.",
+            ("Microsoft", "investsIn", "Mistral AI"),
+        ),
     ],
 )
 def test_relations_listed_role_holders(facts, text: str, expected) -> None:
@@ -357,14 +466,22 @@ def test_relations_listed_role_holders(facts, text: str, expected) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Kevin Scott, Microsoft's chief technology officer, spoke.",
-         ("Kevin Scott", "leads", "Microsoft")),
-        ("Jane Porter, Nvidia's vice president of sales, spoke.",
-         ("Jane Porter", "leads", "Nvidia")),
-        ("Mistral AI received funding from Nvidia and Microsoft.",
-         ("Mistral AI", "investsIn", "Microsoft")),
-        ("Liang Wenfeng also runs the hedge fund High-Flyer.",
-         ("Liang Wenfeng", "investsIn", "High-Flyer")),
+        (
+            "Kevin Scott, Microsoft's chief technology officer, spoke.",
+            ("Kevin Scott", "leads", "Microsoft"),
+        ),
+        (
+            "Jane Porter, Nvidia's vice president of sales, spoke.",
+            ("Jane Porter", "leads", "Nvidia"),
+        ),
+        (
+            "Mistral AI received funding from Nvidia and Microsoft.",
+            ("Mistral AI", "investsIn", "Microsoft"),
+        ),
+        (
+            "Liang Wenfeng also runs the hedge fund High-Flyer.",
+            ("Liang Wenfeng", "investsIn", "High-Flyer"),
+        ),
     ],
 )
 def test_relations_other_roles_and_nouns_give_nothing(facts, text: str, absent) -> None:
@@ -375,8 +492,10 @@ def test_relations_other_roles_and_nouns_give_nothing(facts, text: str, absent) 
     ("text", "expected"),
     [
         ("xAI's lawsuit accuses Apple and OpenAI of colluding.", ("xAI", "accuses", "Apple")),
-        ("Getty Images says Stability AI's model reproduces its photos pixel for pixel.",
-         ("Getty Images", "accuses", "Stability AI")),
+        (
+            "Getty Images says Stability AI's model reproduces its photos pixel for pixel.",
+            ("Getty Images", "accuses", "Stability AI"),
+        ),
     ],
 )
 def test_relations_filings_and_wrongdoing_inflections(facts, text: str, expected) -> None:
@@ -386,16 +505,25 @@ def test_relations_filings_and_wrongdoing_inflections(facts, text: str, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Musk withdrew the lawsuit he had brought against OpenAI in June.",
-         ("Elon Musk", "sues", "OpenAI")),
-        ("The Times is pursuing its lawsuit against OpenAI and Microsoft, which it accuses of "
-         "copying its articles.", ("The Times", "accuses", "OpenAI")),
+        (
+            "Musk withdrew the lawsuit he had brought against OpenAI in June.",
+            ("Elon Musk", "sues", "OpenAI"),
+        ),
+        (
+            "The Times is pursuing its lawsuit against OpenAI and Microsoft, which it accuses of "
+            "copying its articles.",
+            ("The Times", "accuses", "OpenAI"),
+        ),
         ("Nvidia's Blackwell and Hopper chips are sold out.", ("Nvidia", "develops", "Hopper")),
         ("Samsung developed Gauss, its own AI model.", ("Samsung", "develops", "Gauss")),
-        ("Amazon unveiled Zephyr, a family of foundation models.",
-         ("Amazon", "develops", "Zephyr")),
-        ("Perplexity, the startup behind the Comet browser, raised funds.",
-         ("Perplexity", "develops", "Comet")),
+        (
+            "Amazon unveiled Zephyr, a family of foundation models.",
+            ("Amazon", "develops", "Zephyr"),
+        ),
+        (
+            "Perplexity, the startup behind the Comet browser, raised funds.",
+            ("Perplexity", "develops", "Comet"),
+        ),
     ],
 )
 def test_relations_relative_objects_support_verbs_and_coordinated_products(
@@ -407,8 +535,10 @@ def test_relations_relative_objects_support_verbs_and_coordinated_products(
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Rafael Moreno, an analyst, said Quillon Audio had been sued by the Sandhill Tribune.",
-         ("The Sandhill Tribune", "sues", "Rafael Moreno")),
+        (
+            "Rafael Moreno, an analyst, said Quillon Audio had been sued by the Sandhill Tribune.",
+            ("The Sandhill Tribune", "sues", "Rafael Moreno"),
+        ),
     ],
 )
 def test_relations_agent_never_crosses_reported_speech(facts, text: str, absent) -> None:
@@ -418,8 +548,11 @@ def test_relations_agent_never_crosses_reported_speech(facts, text: str, absent)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("\"They copied our archive,\" said Mara Lindholm, who edits The Fenwick Ledger, "
-         "referring to Corvid Labs.", ("Mara Lindholm", "accuses", "Corvid Labs")),
+        (
+            '"They copied our archive," said Mara Lindholm, who edits The Fenwick Ledger, '
+            "referring to Corvid Labs.",
+            ("Mara Lindholm", "accuses", "Corvid Labs"),
+        ),
     ],
 )
 def test_relations_quote_target_after_attribution(facts, text: str, expected) -> None:
@@ -429,10 +562,14 @@ def test_relations_quote_target_after_attribution(facts, text: str, expected) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Sundar Pichai, chief executive of Alphabet and Google, spoke on Monday.",
-         ("Sundar Pichai", "leads", "Google")),
-        ("NEW YORK, May 29 - The New York Times has signed a deal with Amazon.",
-         ("The New York Times", "partnersWith", "Amazon")),
+        (
+            "Sundar Pichai, chief executive of Alphabet and Google, spoke on Monday.",
+            ("Sundar Pichai", "leads", "Google"),
+        ),
+        (
+            "NEW YORK, May 29 - The New York Times has signed a deal with Amazon.",
+            ("The New York Times", "partnersWith", "Amazon"),
+        ),
     ],
 )
 def test_relations_coordinated_possessors_and_datelines(facts, text: str, expected) -> None:
@@ -442,8 +579,11 @@ def test_relations_coordinated_possessors_and_datelines(facts, text: str, expect
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("'They copied our archive,' said Mara Lindholm, who edits The Fenwick Ledger, "
-         "referring to Corvid Labs.", ("Mara Lindholm", "accuses", "Corvid Labs")),
+        (
+            "'They copied our archive,' said Mara Lindholm, who edits The Fenwick Ledger, "
+            "referring to Corvid Labs.",
+            ("Mara Lindholm", "accuses", "Corvid Labs"),
+        ),
     ],
 )
 def test_relations_single_quoted_speech(facts, text: str, expected) -> None:
@@ -459,10 +599,14 @@ def test_relations_plural_possessive_is_not_a_quote(run, text: str) -> None:
     ("text", "expected"),
     [
         ("Apple will license the Gemini models from Google.", ("Google", "develops", "Gemini")),
-        ("The CMA is assessing Microsoft's hiring of Inflection AI staff.",
-         ("Competition and Markets Authority", "investigates", "Microsoft")),
-        ("Nvidia is being investigated by China's market regulator.",
-         ("State Administration for Market Regulation", "investigates", "Nvidia")),
+        (
+            "The CMA is assessing Microsoft's hiring of Inflection AI staff.",
+            ("Competition and Markets Authority", "investigates", "Microsoft"),
+        ),
+        (
+            "Nvidia is being investigated by China's market regulator.",
+            ("State Administration for Market Regulation", "investigates", "Nvidia"),
+        ),
     ],
 )
 def test_relations_product_sources_and_regulator_descriptions(facts, text: str, expected) -> None:
@@ -485,8 +629,10 @@ def test_relations_tentative_or_abandoned_give_nothing(facts, text: str) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Cohere, the Toronto startup Aidan Gomez co-founded in 2019, raised funds.",
-         ("Aidan Gomez", "leads", "Cohere")),
+        (
+            "Cohere, the Toronto startup Aidan Gomez co-founded in 2019, raised funds.",
+            ("Aidan Gomez", "leads", "Cohere"),
+        ),
     ],
 )
 def test_relations_relative_clause_without_pronoun(facts, text: str, expected) -> None:
