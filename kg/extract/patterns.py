@@ -142,21 +142,21 @@ class Cues:
     allegation_participles: frozenset[str] = frozenset()
     """Participles after a lawsuit that state what it alleges ("sued X, alleging ...")."""
     object_pronouns: frozenset[str] = frozenset()
+    """Pronouns that can be a verb's object, never its own subject ("which accuses it")."""
     auxiliaries: frozenset[str] = frozenset()
+    """Words after a name that start a new clause ("..., and Amazon has invested")."""
     role_blockers_before: frozenset[str] = frozenset()
     """Words before a role noun that make it another role ("vice president")."""
     role_blockers_after: frozenset[str] = frozenset()
     """Words after a role noun that make it another role ("chief technology officer")."""
     list_verbs: frozenset[str] = frozenset()
+    """Words after a role that list its holders ("OpenAI's investors include A and B")."""
     possessive_pronouns: frozenset[str] = frozenset()
+    """Pronouns that open an apposition like a determiner ("Gauss, its own AI model")."""
     quote_targets: tuple[str, ...] = ()
+    """Words after a quote's attribution that name its target ("said of X", "referring to X")."""
     single_quotes: frozenset[str] = frozenset()
     """Single quotation marks, which are quotes only where spacing shows it."""
-    """Words after a quote's attribution that name its target ("said of X", "referring to X")."""
-    """Pronouns that open an apposition like a determiner ("Gauss, its own AI model")."""
-    """Words after a role that list its holders ("OpenAI's investors include A and B")."""
-    """Words after a name that start a new clause ("..., and Amazon has invested")."""
-    """Pronouns that can be a verb's object, never its own subject ("which accuses it")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +179,9 @@ class NameCues:
     version_words: frozenset[str] = frozenset()
     """Edition words that, after a product name, name a distinct product ("Gemini 2.5 Pro")."""
     naming_words: tuple[tuple[str, ...], ...] = ()
+    """Words that introduce a name after a product noun ("a model called Zephyr")."""
     collective_nouns: frozenset[str] = frozenset()
     """Nouns before "of" that a phrase is not headed by ("a family of models")."""
-    """Words that introduce a name after a product noun ("a model called Zephyr")."""
 
 
 @dataclass(frozen=True, slots=True)
