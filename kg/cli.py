@@ -109,7 +109,10 @@ def build(
 @app.command()
 def load(
     shards: Annotated[
-        Path, typer.Argument(file_okay=False, help="Folder written by `kg build --shards`.")
+        Path,
+        typer.Argument(
+            metavar="DIR", file_okay=False, help="Folder written by `kg build --shards`."
+        ),
     ],
     out: Annotated[
         Path, typer.Option("-o", "--out", help="Graph file to export; its store is beside it.")
