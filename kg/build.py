@@ -5,7 +5,7 @@ processes if asked), turned into N-Quads and added to the Oxigraph store a batch
 memory stays flat as the corpus grows. It is incremental: documents are known by the SHA-256 of
 their text, so a second build extracts only new or changed documents and drops the named graphs
 of documents that are gone. A change to the rules (ontology/*.ttl, ontology/shapes.ttl,
-ontology/patterns/*) or `rebuild=True` starts over in a fresh store that replaces the old one
+ontology/patterns/*.json) or `rebuild=True` starts over in a fresh store that replaces the old one
 only when complete.
 
 What is kept when things go wrong:
@@ -135,7 +135,7 @@ def rules_fingerprint(ontology: Ontology) -> str:
     extra = [ontology.directory / SHAPES_FILE]
     patterns = ontology.directory / "patterns"
     if patterns.is_dir():
-        extra += sorted(p for p in patterns.rglob("*") if p.is_file())
+        extra += sorted(patterns.glob("*.json"))
     for path in extra:
         if path.is_file():
             name = path.relative_to(ontology.directory).as_posix()
@@ -419,11 +419,15 @@ def _export_matches(output: Path, manifest: Manifest) -> bool:
     """Whether the export is the file the manifest vouches for.
 
     The manifest records the export's size, mtime and inode beside its hash; when all three are
-    unchanged the file is the one this build wrote and is not read again.
+    unchanged the file is the one this build wrote and is not read again. As in git's index, a
+    stamp is trusted only if the file is older than the manifest: an edit in the same clock tick
+    as the build's own write would leave the same stamp.
     """
     if not output.is_file() or manifest.export_path != output.name:
         return False
-    if manifest.extra.get("export_stamp") == file_stamp(output):
+    stamp = file_stamp(output)
+    written = manifest_path(output).stat().st_mtime_ns
+    if manifest.extra.get("export_stamp") == stamp and stamp[1] < written:
         return True
     return manifest.sha256 == file_sha256(output)
 

@@ -36,6 +36,11 @@ from kg.records import SYMMETRIC, Document, Entity, Extraction, Relation
 Quad = tuple[Node, Node, Node, URIRef]
 
 
+def confidence_decimal(value: float) -> Decimal:
+    """A confidence to two places in canonical form (0.9, not 0.90), as stores write it back."""
+    return Decimal(f"{value:.2f}").normalize()
+
+
 def document_iri(document: Document) -> URIRef:
     """Documents are named by content, so the same text always gets the same IRI."""
     return checked(DOCUMENT + document.sha256[:16])
@@ -128,7 +133,7 @@ def _relation_quads(
             (KG.endOffset, Literal(relation.end)),
             (KG.matchedText, Literal(relation.matched)),
             (KG.rule, Literal(relation.rule)),
-            (KG.confidence, Literal(Decimal(f"{relation.confidence:.2f}"))),
+            (KG.confidence, Literal(confidence_decimal(relation.confidence))),
             *((KG.resolution, Literal(note)) for note in relation.resolutions),
             *(((KG.claimedBy, checked(relation.claimed_by)),) if relation.claimed_by else ()),
         ):

@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 from rdflib.term import Node
 
-from kg.graph import document_iri
+from kg.graph import confidence_decimal, document_iri
 from kg.iri import checked, local_name
 from kg.namespaces import ENTITIES_GRAPH, KG, RELATIONS_GRAPH
 from kg.records import SYMMETRIC, Extraction
@@ -193,10 +193,6 @@ def _bool(value: bool) -> str:
 
 
 def _decimal(value: float) -> str:
-    """Two decimals in canonical form ("0.9", not "0.90"), as Oxigraph stores and writes them.
-
-    The store keeps a decimal's value, not its spelling, so an export streamed from these lines
-    and one read back from the store must spell it the same way.
-    """
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text if text not in ("", "-", "-0") else "0"
+    """The confidence as `kg.graph` writes it: the store keeps a decimal's value, not its
+    spelling, so an export streamed from these lines and one read back from the store agree."""
+    return format(confidence_decimal(value), "f")
