@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from kg.errors import UsageError
 from kg.extract.factories import bind_context, setup_extensions
@@ -43,6 +44,7 @@ def make_pipeline(
                 f"spaCy pipeline {model!r} is not installed; install it (pip install ...) or "
                 "leave out --model to use the rule-based default"
             ) from None
+    _split_version_periods(nlp)
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
     bind_context(nlp, ontology, patterns)
@@ -50,6 +52,16 @@ def make_pipeline(
     for name in PARSED_COMPONENTS if parsed else COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+VERSION_PERIOD = r"(?<=[0-9][A-Z])\."
+"""A full stop after a version ending in a capital ("Ascend 910C.") ends the sentence."""
+
+
+def _split_version_periods(nlp: Language) -> None:
+    """Let the tokenizer split a sentence's full stop from a version such as "910C" or "MI350X"."""
+    suffixes = [*nlp.Defaults.suffixes, VERSION_PERIOD]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def extract(

@@ -229,7 +229,7 @@ class MentionFinder:
                 if cls is None and size == 1:
                     cls = self._fused_version(tokens[0])
                 if cls is None and size <= 2:
-                    cls = self._named(words, start)
+                    cls = self._named(words, start) or self._introduced(words, start, end)
                 if cls is None and personal and self._personal_context(words, start, end):
                     cls = str(KG.Person)
             if cls is None:
@@ -277,7 +277,7 @@ class MentionFinder:
         k = end + 2
         while (
             k < min(n, end + 9)
-            and words[k].replace("-", "").isalnum()
+            and (words[k] == "-" or words[k].replace("-", "").isalnum())
             and (
                 words[k].lower() not in self.stops
                 or (words[k] == "of" and words[k - 1].lower() in self.names.collective_nouns)
@@ -301,6 +301,16 @@ class MentionFinder:
             for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
                 if (before[k],) in self.product_nouns:
                     return self.product_nouns[(before[k],)]
+        return None
+
+    def _introduced(self, words: list[str], start: int, end: int) -> str | None:
+        """ "a new coding model, Devstral, ...": a product noun, a comma, then a closed name."""
+        if start < 2 or words[start - 1] != "," or (end < len(words) and words[end] not in ",."):
+            return None
+        for size in (2, 1):
+            head = tuple(w.lower() for w in words[start - 1 - size : start - 1])
+            if start - 1 - size >= 0 and head in self.product_nouns:
+                return self.product_nouns[head]
         return None
 
     def _fused_version(self, word: str) -> str | None:

@@ -220,8 +220,14 @@ class RelationFinder:
                     _Found(pair[0], b, name, f"{name}.noun.between", "noun", trigger)
                     for b in pair[1:]
                 ]
-        under = ns - 1
-        while under > s_start and lower[under] in st.cues.determiners | {"formal", "federal"}:
+        under = ns - 1  # "under (a formal | extended | federal) investigation"
+        while (
+            under > s_start
+            and ns - under <= 3
+            and st.owner[under] < 0
+            and lower[under].isalpha()
+            and lower[under] not in st.cues.prepositions
+        ):
             under -= 1
         if spec.under_preps and lower[under] in spec.under_preps:
             by = st.by_after(ne)
@@ -667,7 +673,7 @@ class RelationFinder:
                 if quote is not None and quote.speaker is not None and cs > quote.start:
                     speaker = st.ref_index(quote.speaker)
                 else:
-                    speaker = st.speaker_of(cs, agents)
+                    speaker = st.speaker_of(cs, agents, outlets=kind == "allegation_verbs")
                 if speaker is None:
                     continue
                 reach = 10 if kind == "evidence_cues" else 8
@@ -1162,9 +1168,11 @@ class _State:
                 return []
             if direct and self.owner[j] < 0 and self._ends_object(j, end):
                 return []
+            if prep is not None and self._relation_phrase(j, end):
+                return []  # "cooperating with an inquiry by X": X is not the partner
             index = self.owner[j]
             if index >= 0:
-                if direct and self._blocked_object(j):
+                if direct and self._blocked_object(j, pos):
                     return []  # "received funding from Nvidia and Microsoft": no direct object
                 if index not in self.blocked and self.fits(index, classes):
                     return [index, *self._coordinated_right(index, classes, end)]
@@ -1183,11 +1191,7 @@ class _State:
         word = self.lower[j]
         if word in self.cues.object_stops:
             return True
-        if (
-            word in self.relation_nouns
-            and j + 1 < end
-            and (self.lower[j + 1] in self.cues.prepositions)
-        ):
+        if self._relation_phrase(j, end):
             return True
         if word in self.head_nouns:
             k = j + 1
@@ -1200,12 +1204,26 @@ class _State:
             return not (k < end and self.owner[k] >= 0)
         return False
 
-    def _blocked_object(self, j: int) -> bool:
-        """Whether a name at j sits in a phrase that is not an object ("a rival to Gemini")."""
+    def _relation_phrase(self, j: int, end: int) -> bool:
+        """Whether a relation noun with its preposition starts at j ("an inquiry into X")."""
+        return (
+            self.owner[j] < 0
+            and self.lower[j] in self.relation_nouns
+            and j + 1 < end
+            and self.lower[j + 1] in self.cues.prepositions
+        )
+
+    def _blocked_object(self, j: int, pos: int) -> bool:
+        """Whether a name at j sits in a phrase that is not an object ("a rival to Gemini").
+
+        Words before pos belong to the trigger ("requested information from X") and never block.
+        """
         k = j
-        while k > 0 and self.lower[k - 1] in self.cues.determiners:
+        while k > pos and self.lower[k - 1] in self.cues.determiners:
             k -= 1
-        return any(tuple(self.lower[k - len(p) : k]) == p for p in self.blocking)
+        return any(
+            k - len(p) >= pos and tuple(self.lower[k - len(p) : k]) == p for p in self.blocking
+        )
 
     def coordinated_left(self, index: int, classes: Iterable[str], start: int) -> list[int]:
         """The names coordinated before the one at index ("against X and Y, which ...")."""
@@ -1390,15 +1408,18 @@ class _State:
                 return None
         return None
 
-    def speaker_of(self, verb: int, classes: Iterable[str]) -> int | None:
-        """Who speaks: the agent before the verb, skipping outlets that only report."""
+    def speaker_of(self, verb: int, classes: Iterable[str], *, outlets: bool = False) -> int | None:
+        """Who speaks: the agent before the verb, skipping outlets that only report.
+
+        With `outlets`, an outlet speaks for itself: one that alleges is a party, not a reporter.
+        """
         start, _ = self.sentence(verb)
         if verb - 1 >= start and self.lower[verb - 1] == "," and self.lower[verb].endswith("ing"):
             return self.topic(start, verb, classes, exclude=[])
         author = self.filing_author(verb, classes)
         if author is not None:
             return author
-        found = self.left_args(verb, classes, coordinate=False, skip_reporters=True)
+        found = self.left_args(verb, classes, coordinate=False, skip_reporters=not outlets)
         if found:
             return found[0]
         quote = self.quote_at(verb)

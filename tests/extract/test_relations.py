@@ -645,3 +645,79 @@ def test_relations_relative_clause_without_pronoun(facts, text: str, expected) -
 )
 def test_relations_hyphenated_maker(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The FTC sent a civil investigative demand to OpenAI last summer.",
+            ("Federal Trade Commission", "investigates", "OpenAI"),
+        ),
+        (
+            "The European Commission has sent a request for information to Meta.",
+            ("European Commission", "investigates", "Meta"),
+        ),
+        (
+            "The FTC requested information from Anthropic on Monday.",
+            ("Federal Trade Commission", "investigates", "Anthropic"),
+        ),
+        (
+            "California's attorney general is probing OpenAI's restructuring.",
+            ("California attorney general's office", "investigates", "OpenAI"),
+        ),
+        (
+            "Character.AI said it was cooperating with an inquiry by the FTC.",
+            ("Federal Trade Commission", "investigates", "Character.AI"),
+        ),
+        (
+            "The New York Times charged that Microsoft copied its articles.",
+            ("The New York Times", "accuses", "Microsoft"),
+        ),
+        (
+            "Mistral AI open-sourced a new coding model, Devstral, on Wednesday.",
+            ("Mistral AI", "develops", "Devstral"),
+        ),
+        (
+            "Perplexity launched Comet, an AI-powered web browser, in July.",
+            ("Perplexity", "develops", "Comet"),
+        ),
+        (
+            "Buyers are turning to the Huawei-made Ascend 910C.",
+            ("Huawei", "develops", "Ascend 910C"),
+        ),
+        ("The startup behind Grok, xAI, raised fresh capital.", ("xAI", "develops", "Grok")),
+        (
+            "Oracle signed a deal to supply computing power to OpenAI.",
+            ("Oracle", "partnersWith", "OpenAI"),
+        ),
+    ],
+)
+def test_relations_probe_and_supply_phrasings(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Character.AI said it was cooperating with an inquiry by the FTC.",
+            ("Character.AI", "partnersWith", "Federal Trade Commission"),
+        ),
+        (
+            "The Bundeskartellamt said it had placed Microsoft under extended scrutiny.",
+            ("Microsoft", "investigates", "Bundeskartellamt"),
+        ),
+        (
+            "Reuters reported that Microsoft copied articles.",
+            ("Reuters", "accuses", "Microsoft"),
+        ),
+        ("Nvidia has no deal to supply chips to xAI.", ("Nvidia", "partnersWith", "xAI")),
+        (
+            "Oracle is in talks over a deal to supply chips to OpenAI.",
+            ("Oracle", "partnersWith", "OpenAI"),
+        ),
+    ],
+)
+def test_relations_inquiries_reports_and_talks_keep_precision(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
