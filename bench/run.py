@@ -285,7 +285,9 @@ def main() -> None:
     small_plain, _, _ = measured([*build, str(work / "small"), "-o", str(work / "v2" / "g.ttl")])
     help_time = min(measured([*KG, "--help"])[0] for _ in range(3))
     typer_time = min(measured([sys.executable, "-c", "import typer"])[0] for _ in range(3))
-    start_time = min(measured([sys.executable, "-c", "pass"])[0] for _ in range(3))
+    # A kg query process's fixed cost: start, imports, opening the store, the read-only check.
+    empty = [*KG, "query", "-q", "ASK {}", "-g", str(out1)]
+    start_time = min(measured(empty)[0] for _ in range(3))
     queries = query_rows(out1)
 
     def row(name: str, value: str, goal: str, met: bool | None) -> str:
@@ -338,6 +340,7 @@ def main() -> None:
         ),
         row("`kg --help`", f"{help_time:.2f} s", "", None),
         row("`kg --help` ÷ `python -c 'import typer'`", f"{help_time / typer_time:.2f}", "", None),
+        row("`kg query -q 'ASK {}'` (start, imports, open store)", f"{start_time:.2f} s", "", None),
     ]
     for name, wall, native, in_rdflib in queries:
         if wall == float("inf"):
@@ -353,7 +356,7 @@ def main() -> None:
                 f"pyoxigraph {native:.3f} s; "
                 f"rdflib {in_rdflib:.2f} s; kg÷rdflib {wall / max(in_rdflib, 1e-4):.2f}",
                 "≤ 1.5 × pyoxigraph + start",
-                wall <= 1.5 * native + help_time,
+                wall <= 1.5 * native + start_time,
             )
         )
     lines += ["", f"incremental build said: {inc_out.splitlines()[0] if inc_out else ''}"]
