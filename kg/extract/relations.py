@@ -170,7 +170,18 @@ class RelationFinder:
             te, rel.object_classes, prep=spec.object_prep, direct=spec.object_prep is None
         )
         own = {st.refs[k].entity for k in subjects}
+        mirrored = [o for o in objects if st.refs[o].entity in own]
         objects = [o for o in objects if st.refs[o].entity not in own]
+        if (
+            not objects
+            and mirrored
+            and st.refs[mirrored[0]].kind == "pronoun"
+            and any(noun.topic_object for noun in rel.nouns)
+        ):  # "Tesla said the SEC was probing its disclosures": "its" is not the SEC
+            s_start, _ = st.sentence(ts)
+            first = min(st.refs[k].start for k in subjects)
+            topic = st.topic(s_start, first, rel.object_classes, exclude=subjects)
+            objects = [topic] if topic is not None else []
         if not objects:
             antecedent = st.relative_antecedent(st.refs[subjects[0]].start, rel.object_classes)
             if antecedent is None:  # "xAI, the company Elon Musk founded in 2023"
@@ -290,6 +301,8 @@ class RelationFinder:
                 _Found(agents[0], b, name, f"{name}.noun.mutual", "noun", trigger)
                 for b in agents[1:]
             ]
+        own = {st.refs[a].entity for a in agents}
+        objects = [o for o in objects if st.refs[o].entity not in own]  # "from X into its ..."
         if not objects and spec.topic_object:
             topic = st.topic(s_start, ns, rel.object_classes, exclude=agents)
             if topic is not None:
@@ -1434,6 +1447,9 @@ class _State:
         while j >= start and verb - j <= 8:
             if self.lower[j] in self.filing_nouns:
                 break
+            if self.owner[j] >= 0 and self.lower[self.refs[self.owner[j]].start - 1] == "by":
+                j = self.refs[self.owner[j]].start - 2  # "The suit, filed by X, claims"
+                continue
             if self.owner[j] >= 0 or self.lower[j] in SENTENCE_END:
                 return None
             j -= 1

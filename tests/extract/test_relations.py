@@ -721,3 +721,66 @@ def test_relations_probe_and_supply_phrasings(facts, text: str, expected) -> Non
 )
 def test_relations_inquiries_reports_and_talks_keep_precision(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The European Commission opened formal antitrust proceedings against Google on Monday.",
+            ("European Commission", "investigates", "Google"),
+        ),
+        (
+            "Japan's Fair Trade Commission conducted an on-site inspection of Google's offices.",
+            ("Japan Fair Trade Commission", "investigates", "Google"),
+        ),
+        (
+            "OpenAI is facing an investigation from the FTC into its data practices.",
+            ("Federal Trade Commission", "investigates", "OpenAI"),
+        ),
+        (
+            "Tesla disclosed that the SEC was probing its disclosures.",
+            ("Securities and Exchange Commission", "investigates", "Tesla"),
+        ),
+        (
+            "The FTC ordered Meta and OpenAI to provide information about their chatbots.",
+            ("Federal Trade Commission", "investigates", "OpenAI"),
+        ),
+        (
+            "Anthropic received a subpoena from the FTC.",
+            ("Federal Trade Commission", "investigates", "Anthropic"),
+        ),
+        (
+            "The lawsuit, filed by Getty Images, claims Stability AI copied its photographs.",
+            ("Getty Images", "accuses", "Stability AI"),
+        ),
+        (
+            "Sora, OpenAI's video generator, is now available in Europe.",
+            ("OpenAI", "develops", "Sora"),
+        ),
+        ("AMD agreed to supply chips to OpenAI.", ("AMD", "partnersWith", "OpenAI")),
+    ],
+)
+def test_relations_orders_subpoenas_and_filed_by(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "OpenAI ordered Microsoft chips to provide information services.",
+            ("OpenAI", "investigates", "Microsoft"),
+        ),
+        (
+            "The SEC said it was probing its own staff.",
+            (
+                "Securities and Exchange Commission",
+                "investigates",
+                "Securities and Exchange Commission",
+            ),
+        ),
+    ],
+)
+def test_relations_orders_and_own_pronouns_keep_precision(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
