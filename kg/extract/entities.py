@@ -364,9 +364,16 @@ class MentionFinder:
 
 
 def _capitalised(word: str) -> bool:
-    return (word[:1].isupper() and word[1:].replace("-", "").replace(".", "").isalpha()) or (
-        word[:1].isupper() and len(word) > 1 and word[1:].isalnum()
-    )
+    return (
+        (word[:1].isupper() and word[1:].replace("-", "").replace(".", "").isalpha())
+        or (
+            word[:1].isupper()
+            and len(word) > 1
+            and word[1:].replace("-", "").replace(".", "").isalnum()
+            and any(ch.isdigit() for ch in word)
+        )
+        or (word[:1].isupper() and len(word) > 1 and word[1:].isalnum())
+    )  # "GLM-4.5", "MAI-1"
 
 
 def _version(word: str) -> bool:

@@ -557,9 +557,10 @@ class RelationFinder:
                         )
                 continue
             possessive = end < n and st.lower[end] in st.cues.possessive_markers
+            whose = end + 1 < n and st.lower[end] == "," and st.lower[end + 1] == "whose"
             pronoun = ref.kind == "pronoun" and st.lower[ref.start] in ("its", "their")
-            if rel.possessive and (possessive or pronoun):
-                j = end + 1 if possessive else end
+            if rel.possessive and (possessive or pronoun or whose):
+                j = end + 2 if whose else end + 1 if possessive else end  # "X, whose R1 model"
                 gap = 0
                 while (
                     j < n
@@ -1299,9 +1300,9 @@ class _State:
         return None
 
     def contact_antecedent(self, subject_start: int, classes: Iterable[str]) -> int | None:
-        """ "xAI, the AI company Elon Musk founded": a relative clause without "which"."""
+        """ "xAI, the AI company Elon Musk founded", "ChatGPT, the chatbot OpenAI launched"."""
         j = subject_start - 1
-        if j < 1 or self.lower[j] not in self.org_nouns:
+        if j < 1 or not (self.lower[j] in self.org_nouns or self.lower[j] in self.head_nouns):
             return None
         start, _ = self.sentence(j)
         while (

@@ -784,3 +784,32 @@ def test_relations_orders_subpoenas_and_filed_by(facts, text: str, expected) -> 
 )
 def test_relations_orders_and_own_pronouns_keep_precision(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "DeepSeek, whose R1 model shocked markets, is based in Hangzhou.",
+            ("DeepSeek", "develops", "R1"),
+        ),
+        (
+            "ChatGPT, the chatbot OpenAI launched in 2022, has 700 million users.",
+            ("OpenAI", "develops", "ChatGPT"),
+        ),
+        ("Zhipu released GLM-4.5, an open-source model.", ("Zhipu AI", "develops", "GLM-4.5")),
+        (
+            "Microsoft has built its own AI models, called MAI-1.",
+            ("Microsoft", "develops", "MAI-1"),
+        ),
+    ],
+)
+def test_relations_whose_contact_clauses_and_hyphenated_versions(
+    facts, text: str, expected
+) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text", ["Nvidia, whose shares rose, said COVID-19 hurt sales."])
+def test_relations_whose_without_product_gives_nothing(facts, text: str) -> None:
+    assert facts(text) == set()
