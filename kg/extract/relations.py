@@ -892,6 +892,9 @@ class _State:
         self.head_nouns = frozenset(
             noun for noun in patterns.names.product_nouns if " " not in noun
         )
+        self.accusation_nouns = frozenset(
+            form for noun in patterns.relations["accuses"].nouns for form in noun.forms
+        )
         self.filing_nouns = frozenset(
             form
             for noun in patterns.relations["sues"].nouns
@@ -1428,6 +1431,9 @@ class _State:
         With `outlets`, an outlet speaks for itself: one that alleges is a party, not a reporter.
         """
         start, _ = self.sentence(verb)
+        if self.lower[verb] in self.accusation_nouns:  # "Reddit's allegations that ..."
+            owner = self.possessor(verb)
+            return owner if owner is not None and self.fits(owner, classes) else None
         if verb - 1 >= start and self.lower[verb - 1] == "," and self.lower[verb].endswith("ing"):
             return self.topic(start, verb, classes, exclude=[])
         author = self.filing_author(verb, classes)

@@ -813,3 +813,41 @@ def test_relations_whose_contact_clauses_and_hyphenated_versions(
 @pytest.mark.parametrize("text", ["Nvidia, whose shares rose, said COVID-19 hurt sales."])
 def test_relations_whose_without_product_gives_nothing(facts, text: str) -> None:
     assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Reddit's allegations that Perplexity scraped its content were rejected.",
+            ("Reddit", "accuses", "Perplexity"),
+        ),
+        (
+            "OpenAI's accusation that DeepSeek distilled its models drew scorn.",
+            ("OpenAI", "accuses", "DeepSeek"),
+        ),
+        (
+            "Disney and Universal accused Midjourney of copyright infringement.",
+            ("Universal Pictures", "accuses", "Midjourney"),
+        ),
+    ],
+)
+def test_relations_possessed_allegations(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Nvidia denied accusations that Huawei violated U.S. export controls.",
+            ("Nvidia", "accuses", "Huawei"),
+        ),
+        (
+            "The accusations that DeepSeek distilled its models drew scorn from OpenAI.",
+            ("OpenAI", "accuses", "DeepSeek"),
+        ),
+    ],
+)
+def test_relations_unowned_allegations_have_no_speaker(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
