@@ -851,3 +851,34 @@ def test_relations_possessed_allegations(facts, text: str, expected) -> None:
 )
 def test_relations_unowned_allegations_have_no_speaker(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OpenAI and Oracle, together with SoftBank, agreed to build data centers in Texas.",
+            ("Oracle", "partnersWith", "SoftBank"),
+        ),
+        (
+            "Nvidia built the system in partnership with Foxconn.",
+            ("Nvidia", "partnersWith", "Foxconn"),
+        ),
+    ],
+)
+def test_relations_together_with_and_in_partnership_with(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Nvidia shares fell together with AMD stock.", ("Nvidia", "partnersWith", "AMD")),
+        (
+            "Nvidia is not working in partnership with Foxconn.",
+            ("Nvidia", "partnersWith", "Foxconn"),
+        ),
+    ],
+)
+def test_relations_together_with_needs_an_apposition(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
