@@ -157,6 +157,8 @@ class Cues:
     """Words after a quote's attribution that name its target ("said of X", "referring to X")."""
     single_quotes: frozenset[str] = frozenset()
     """Single quotation marks, which are quotes only where spacing shows it."""
+    pair_nouns: tuple[str, ...] = ()
+    """Plurals that open a sentence and name the pair before it ("the two companies")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +434,7 @@ _CUE_LISTS = (
     "possessive_pronouns",
     "quote_targets",
     "single_quotes",
+    "pair_nouns",
 )
 
 
@@ -477,6 +480,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "ended_after",
                 "source_before",
                 "quote_targets",
+                "pair_nouns",
             )
         },
         reporter_classes=_classes(check, "reporter_classes", ontology),

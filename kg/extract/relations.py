@@ -164,6 +164,8 @@ class RelationFinder:
         subjects = st.left_args(ts, rel.subject_classes)
         if not subjects and (author := st.filing_author(ts, rel.subject_classes)) is not None:
             subjects = [author]  # "xAI's lawsuit accuses Apple"
+        if not subjects and name in SYMMETRIC:
+            subjects = st.pair_before(ts, rel.subject_classes)  # "The two companies agreed to"
         if not subjects:
             return []
         objects = st.right_args(
@@ -291,6 +293,8 @@ class RelationFinder:
                 or any(w in spec.support_verbs for w in lower[st.refs[left[0]].end : ns])
             ):
                 agents, rule = left, "left"
+        if not agents and name in SYMMETRIC:
+            agents, rule = st.pair_before(ns, rel.subject_classes), "left"
         if not agents:
             return []
         kind = "noun"
@@ -869,6 +873,7 @@ class _State:
         self.agents = patterns.relations["accuses"].subject_classes
         self.conjunctions = _phrases(patterns.cues.conjunctions)
         self.blocking = _phrases(patterns.cues.object_blocking_preps)
+        self.pair_nouns = _phrases(patterns.cues.pair_nouns)
         self.reported_speech = frozenset(
             w for w in patterns.cues.speech_verbs if " " not in w and not w.endswith("ing")
         )
@@ -903,6 +908,33 @@ class _State:
         )
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.has_parse = doc.has_annotation("DEP")
+
+    def pair_before(self, pos: int, classes: Iterable[str]) -> list[int]:
+        """ "X and Y met. The two companies agreed to ...": the pair a clause-opening plural names.
+
+        The plural noun phrase (cues pair_nouns) must open pos's sentence with no name between it
+        and pos; the pair is the last "X and Y" of the sentence before.
+        """
+        start, _ = self.sentence(pos)
+        opener = next(
+            (p for p in self.pair_nouns if tuple(self.lower[start : start + len(p)]) == p), None
+        )
+        if opener is None or start == 0 or any(o >= 0 for o in self.owner[start:pos]):
+            return []
+        before, _ = self.sentence(start - 1)
+        for k in range(start - 2, before, -1):
+            if self.lower[k] not in ("and", "&"):
+                continue
+            left, right = self.owner[k - 1], self.owner[k + 1]
+            if (
+                left >= 0
+                and right >= 0
+                and self.refs[left].entity != self.refs[right].entity
+                and self.fits(left, classes)
+                and self.fits(right, classes)
+            ):
+                return [left, right]
+        return []
 
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect_right(self.starts, i) - 1

@@ -882,3 +882,31 @@ def test_relations_together_with_and_in_partnership_with(facts, text: str, expec
 )
 def test_relations_together_with_needs_an_apposition(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Microsoft and OpenAI met. The two companies agreed to jointly develop chips.",
+            ("Microsoft", "partnersWith", "OpenAI"),
+        ),
+        (
+            "Google and Anthropic go back years. The two firms signed a partnership in 2023.",
+            ("Google", "partnersWith", "Anthropic"),
+        ),
+    ],
+)
+def test_relations_pair_nouns_name_the_pair_before(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google and Anthropic met. The two companies did not partner.",
+        "Google and Anthropic met. The companies sued Meta.",
+    ],
+)
+def test_relations_pair_nouns_keep_negation_and_other_relations(facts, text: str) -> None:
+    assert not any(p == "partnersWith" for _, p, _ in facts(text))
