@@ -264,6 +264,13 @@ class RelationFinder:
         agents: list[int] = []
         rule = "agent"
         prep_agent = st.find_word(ne, spec.agent_preps, 9) if spec.agent_preps else None
+        if (
+            prep_agent is not None
+            and prep_at is not None
+            and prep_at < prep_agent
+            and lower[prep_agent] != "by"
+        ):
+            prep_agent = None  # "an inquiry into chatbots from X": X makes the chatbots
         if prep_agent is not None:
             agents = st.right_args(prep_agent + 1, rel.subject_classes, reach=4)
         if spec.possessor_object and not objects:
@@ -286,6 +293,16 @@ class RelationFinder:
                 k += 1  # "the lawsuit he had brought against X"
             if lower[k] in self.support_verbs[name]:
                 agents, rule = [r], "support"
+        if (
+            not agents
+            and spec.object_preps
+            and ns > s_start
+            and (m := st.owner[ns - 1]) >= 0
+            and st.refs[m].kind in NAME_KINDS
+            and st.fits(m, rel.subject_classes)
+            and lower[ns - 1] not in st.cues.possessive_markers
+        ):
+            agents, rule = [m], "modifier"  # "the target of an FTC investigation"
         if not agents and spec.left_agent:
             left = st.left_args(ns, rel.subject_classes)
             if left and (

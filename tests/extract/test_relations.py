@@ -910,3 +910,37 @@ def test_relations_pair_nouns_name_the_pair_before(facts, text: str, expected) -
 )
 def test_relations_pair_nouns_keep_negation_and_other_relations(facts, text: str) -> None:
     assert not any(p == "partnersWith" for _, p, _ in facts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OpenAI is the target of an FTC investigation.",
+            ("Federal Trade Commission", "investigates", "OpenAI"),
+        ),
+        (
+            "The FTC launched an inquiry into AI chatbots from Meta and OpenAI.",
+            ("Federal Trade Commission", "investigates", "OpenAI"),
+        ),
+    ],
+)
+def test_relations_noun_modifier_agents_and_object_sources(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "OpenAI is the target of an FTC investigation.",
+            ("OpenAI", "investigates", "Federal Trade Commission"),
+        ),
+        (
+            "The FTC launched an inquiry into AI chatbots from Meta and OpenAI.",
+            ("Meta", "investigates", "Federal Trade Commission"),
+        ),
+    ],
+)
+def test_relations_noun_modifier_agents_are_not_reversed(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
