@@ -93,6 +93,11 @@ class MentionFinder:
         self.determiners = patterns.cues.determiners
         self.stops = patterns.cues.prepositions | patterns.cues.relative_pronouns | {"that"}
         self.possessive_pronouns = patterns.cues.possessive_pronouns
+        self.possessive_markers = patterns.cues.possessive_markers
+        self.made_by = frozenset(
+            form for verb in patterns.relations["develops"].verbs for form in verb.passive
+        )
+        self.product_class = str(KG.Product)
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
@@ -229,7 +234,11 @@ class MentionFinder:
                 if cls is None and size == 1:
                     cls = self._fused_version(tokens[0])
                 if cls is None and size <= 2:
-                    cls = self._named(words, start) or self._introduced(words, start, end)
+                    cls = (
+                        self._named(words, start)
+                        or self._introduced(words, start, end)
+                        or self._made_by(words, end)
+                    )
                 if cls is None and personal and self._personal_context(words, start, end):
                     cls = str(KG.Person)
             if cls is None:
@@ -265,16 +274,20 @@ class MentionFinder:
     ) -> str | None:
         """The class of the noun heading ", a/the ... NOUN" after a name, if nouns has it."""
         n = len(words)
-        if not (
-            end + 2 < n
-            and words[end] == ","
-            and (
-                words[end + 1].lower() in self.determiners
-                or words[end + 1].lower() in self.possessive_pronouns
-            )
+        if not (end + 2 < n and words[end] == ","):
+            return None
+        k = end + 1
+        while k < min(n, end + 5) and _capitalised(words[k]):
+            k += 1  # "Halcyon, Corvid Labs' latest model"
+        if k > end + 1 and k < n and words[k] in self.possessive_markers:
+            k += 1
+        elif not (
+            words[end + 1].lower() in self.determiners
+            or words[end + 1].lower() in self.possessive_pronouns
         ):
             return None
-        k = end + 2
+        else:
+            k = end + 2
         while (
             k < min(n, end + 9)
             and (words[k] == "-" or words[k].replace("-", "").isalnum())
@@ -311,6 +324,15 @@ class MentionFinder:
             head = tuple(w.lower() for w in words[start - 1 - size : start - 1])
             if start - 1 - size >= 0 and head in self.product_nouns:
                 return self.product_nouns[head]
+        return None
+
+    def _made_by(self, words: list[str], end: int) -> str | None:
+        """ "Orion, developed by X, ...", "Orion was built by X": a maker's participle follows."""
+        k = end + 1 if end < len(words) and words[end] == "," else end
+        if k < len(words) and words[k].lower() in ("was", "is", "were", "are"):
+            k += 1
+        if k + 1 < len(words) and words[k].lower() in self.made_by and words[k + 1] == "by":
+            return self.product_class
         return None
 
     def _fused_version(self, word: str) -> str | None:

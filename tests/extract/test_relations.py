@@ -944,3 +944,35 @@ def test_relations_noun_modifier_agents_and_object_sources(facts, text: str, exp
 )
 def test_relations_noun_modifier_agents_are_not_reversed(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Orion, developed by Corvid Labs, is aimed at data centers.",
+            ("Corvid Labs", "develops", "Orion"),
+        ),
+        (
+            "Halcyon, Corvid Labs' latest model, beat GPT-4o.",
+            ("Corvid Labs", "develops", "Halcyon"),
+        ),
+    ],
+)
+def test_relations_unlisted_products_from_makers_and_possessed_appositions(
+    facts, text: str, expected
+) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Verdant Grid, Norway's largest utility, signed a deal.",
+            ("Norway", "develops", "Verdant Grid"),
+        )
+    ],
+)
+def test_relations_possessed_apposition_keeps_the_noun_class(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
