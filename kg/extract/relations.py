@@ -651,7 +651,7 @@ class RelationFinder:
             if (
                 j >= s_end
                 or st.lower[j] not in participles
-                or not (st.lower[j - 1] == "," or st.lower[j - 1] in self.sues_nouns)
+                or not (st.lower[j - 1] in (",", "for") or st.lower[j - 1] in self.sues_nouns)
             ):
                 continue
             k = j + 1
@@ -1482,6 +1482,9 @@ class _State:
         start, _ = self.sentence(verb)
         if self.lower[verb] in self.accusation_nouns:  # "Reddit's allegations that ..."
             owner = self.possessor(verb)
+            if owner is None and (by := self.find_word(verb + 1, {"by", "from"}, 1)) is not None:
+                found = self.right_args(by + 1, classes, reach=4)  # "accusations from X that"
+                owner = found[0] if found else None
             return owner if owner is not None and self.fits(owner, classes) else None
         if verb - 1 >= start and self.lower[verb - 1] == "," and self.lower[verb].endswith("ing"):
             return self.topic(start, verb, classes, exclude=[])
@@ -1503,7 +1506,10 @@ class _State:
         while j >= start and verb - j <= 8:
             if self.lower[j] in self.filing_nouns:
                 break
-            if self.owner[j] >= 0 and self.lower[self.refs[self.owner[j]].start - 1] == "by":
+            if self.owner[j] >= 0 and self.lower[self.refs[self.owner[j]].start - 1] in (
+                "by",
+                "from",
+            ):
                 j = self.refs[self.owner[j]].start - 2  # "The suit, filed by X, claims"
                 continue
             if self.owner[j] >= 0 or self.lower[j] in SENTENCE_END:
@@ -1515,7 +1521,7 @@ class _State:
             return None
         owner = self.possessor(j)
         if owner is None:
-            by = self.find_word(j + 1, {"by"}, 5)
+            by = self.find_word(j + 1, {"by", "from"}, 5)  # "The complaint from X says"
             found = self.right_args(by + 1, classes, reach=3) if by is not None else []
             owner = found[0] if found else None
         return owner if owner is not None and self.fits(owner, classes) else None

@@ -976,3 +976,32 @@ def test_relations_unlisted_products_from_makers_and_possessed_appositions(
 )
 def test_relations_possessed_apposition_keeps_the_noun_class(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Times sued OpenAI for allegedly copying its articles.",
+            ("The Times", "accuses", "OpenAI"),
+        ),
+        (
+            "The complaint from Authors Guild says OpenAI pirated books.",
+            ("Authors Guild", "accuses", "OpenAI"),
+        ),
+        (
+            "Apple faces accusations from Epic Games that Apple violated a court order.",
+            ("Epic Games", "accuses", "Apple"),
+        ),
+    ],
+)
+def test_relations_allegedly_and_filings_from(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("The Times sued OpenAI for breach of contract.", ("The Times", "accuses", "OpenAI"))],
+)
+def test_relations_suit_without_allegation_is_no_accusation(facts, text: str, absent) -> None:
+    assert absent not in facts(text)
