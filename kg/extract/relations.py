@@ -689,6 +689,8 @@ class RelationFinder:
                     verb = st.speech_before(first)
                     if verb is not None:
                         speaker = st.speaker_of(verb, agents)
+                if speaker is None and accused:
+                    speaker = st.opening_source(cs, agents)  # "According to X, Y copied ..."
                 if speaker is None and quote is not None and quote.speaker is not None:
                     speaker = st.ref_index(quote.speaker)
                     if not accused:
@@ -891,6 +893,7 @@ class _State:
         self.conjunctions = _phrases(patterns.cues.conjunctions)
         self.blocking = _phrases(patterns.cues.object_blocking_preps)
         self.pair_nouns = _phrases(patterns.cues.pair_nouns)
+        self.source_phrases = _phrases(patterns.cues.source_before)
         self.reported_speech = frozenset(
             w for w in patterns.cues.speech_verbs if " " not in w and not w.endswith("ing")
         )
@@ -925,6 +928,19 @@ class _State:
         )
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.has_parse = doc.has_annotation("DEP")
+
+    def opening_source(self, pos: int, classes: Iterable[str]) -> int | None:
+        """ "According to Anthropic, ...": a party, not an outlet, that the sentence cites."""
+        start, _ = self.sentence(pos)
+        for phrase in self.source_phrases:
+            k = start + len(phrase)
+            if tuple(self.lower[start:k]) != phrase or k >= pos or self.owner[k] < 0:
+                continue
+            index = self.owner[k]
+            end = self.refs[index].end
+            if end < pos and self.lower[end] == "," and self.fits(index, classes):
+                return None if self.is_reporter(index) else index
+        return None
 
     def pair_before(self, pos: int, classes: Iterable[str]) -> list[int]:
         """ "X and Y met. The two companies agreed to ...": the pair a clause-opening plural names.

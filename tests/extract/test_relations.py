@@ -1005,3 +1005,19 @@ def test_relations_allegedly_and_filings_from(facts, text: str, expected) -> Non
 )
 def test_relations_suit_without_allegation_is_no_accusation(facts, text: str, absent) -> None:
     assert absent not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to Anthropic, DeepSeek used Claude without permission.",
+            {("Anthropic", "accuses", "DeepSeek")},
+        ),
+        ("According to Reuters, DeepSeek used Claude without permission.", set()),
+        ("According to Anthropic, DeepSeek did not use Claude without permission.", set()),
+    ],
+)
+def test_relations_opening_source_accuses(facts, text: str, expected) -> None:
+    found = {f for f in facts(text) if f[1] == "accuses"}
+    assert found == expected
