@@ -117,7 +117,10 @@ class MentionFinder:
     def _curated(self, doc: Doc, spans: list[Span], entities: dict[str, Entity]) -> list[Ref]:
         refs: list[Ref] = []
         suffixes: dict[tuple[str, ...], str] = {}
+        doc = spans[0].doc if spans else None
         for span in sorted(spans, key=lambda s: s.start):
+            if doc is not None and _letter_in_name(doc, span.start, span.end):
+                continue  # "Model X", "X-ray": a one-letter name inside another word
             iri = span.label_
             key = tuple(t.text for t in span if t.lower_ != "the")
             resolution = None
@@ -396,6 +399,24 @@ def _capitalised(word: str) -> bool:
         )
         or (word[:1].isupper() and len(word) > 1 and word[1:].isalnum())
     )  # "GLM-4.5", "MAI-1"
+
+
+def _letter_in_name(doc: Doc, start: int, end: int) -> bool:
+    """A one-letter match after a capitalised word inside a sentence, or joined by a hyphen."""
+    if end - start != 1 or len(doc[start].text) != 1:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text == "-" and not doc[start].whitespace_:
+        return True
+    if before is not None and before.text == "-" and not before.whitespace_:
+        return True
+    return (
+        before is not None
+        and before.text[:1].isupper()
+        and not before.is_sent_start
+        and before.text not in ("The", "A")
+    )
 
 
 def _version(word: str) -> bool:

@@ -80,3 +80,23 @@ def test_entities_year_is_not_a_version(facts, text: str) -> None:
 )
 def test_entities_class_from_apposition_and_naming(run, text: str, label: str, cls) -> None:
     assert _entities(run, text).get(label) == str(cls)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Ofcom opened an investigation into X over Grok.", True),
+        ("Tesla's Model X is popular.", False),
+        ("The X-ray showed a fracture.", False),
+    ],
+)
+def test_entities_one_letter_name_only_standing_alone(run, text: str, present: bool) -> None:
+    assert ("X Corp" in _entities(run, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Buyers are turning to the Huawei-made Ascend 910C.", "Ascend 910C")],
+)
+def test_entities_sentence_stop_is_not_part_of_a_version(run, text: str, label: str) -> None:
+    assert label in _entities(run, text)
