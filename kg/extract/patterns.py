@@ -68,6 +68,8 @@ class NounPattern:
     """Without an object preposition, the sentence's first name is the object."""
     possessor_object: bool = False
     """A possessor is the object, never the agent ("OpenAI's funding round, led by X")."""
+    modifier_agent_classes: tuple[str, ...] = ()
+    """Classes of a name before the noun that make it the agent ("an FTC investigation")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +339,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
                 "left_agent",
                 "topic_object",
                 "possessor_object",
+                "modifier_agent_classes",
             },
         )
         nouns.append(
@@ -350,6 +353,9 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
                 left_agent=check.flag("left_agent"),
                 topic_object=check.flag("topic_object"),
                 possessor_object=check.flag("possessor_object"),
+                modifier_agent_classes=_classes(check, "modifier_agent_classes", ontology)
+                if "modifier_agent_classes" in entry
+                else (),
             )
         )
     for index, entry in enumerate(_entries(top, "roles")):

@@ -293,17 +293,22 @@ class RelationFinder:
                 k += 1  # "the lawsuit he had brought against X"
             if lower[k] in self.support_verbs[name]:
                 agents, rule = [r], "support"
+        modifier = -1
         if (
-            not agents
-            and spec.object_preps
+            spec.modifier_agent_classes
             and ns > s_start
             and (m := st.owner[ns - 1]) >= 0
             and st.refs[m].kind in NAME_KINDS
-            and st.fits(m, rel.subject_classes)
-            and lower[ns - 1] not in st.cues.possessive_markers
         ):
-            agents, rule = [m], "modifier"  # "the target of an FTC investigation"
-        if not agents and spec.left_agent:
+            modifier = m
+        if not agents and modifier >= 0 and st.fits(modifier, spec.modifier_agent_classes):
+            agents, rule = [modifier], "modifier"  # "the target of an FTC investigation"
+        elif modifier >= 0 and not objects and st.fits(modifier, rel.object_classes):
+            objects = [modifier]  # "the Microsoft probe": its modifier is what is probed
+            owner = st.possessor(st.refs[modifier].start)  # "its Microsoft probe"
+            if not agents and owner is not None and st.fits(owner, rel.subject_classes):
+                agents, rule = [owner], "possessive"
+        if not agents and spec.left_agent and (modifier < 0 or modifier not in objects):
             left = st.left_args(ns, rel.subject_classes)
             if left and (
                 not spec.support_verbs
@@ -715,6 +720,9 @@ class RelationFinder:
                     continue
                 reach = 10 if kind == "evidence_cues" else 8
                 accused = st.right_args(ce, agents, reach=reach, stop_at_clause=False)
+                while accused and st.after_preposition(st.refs[accused[0]].start):
+                    after = st.refs[accused[-1]].end  # "alleged in a post on X that Y ..."
+                    accused = st.right_args(after, agents, reach=reach, stop_at_clause=False)
                 if not accused or self._qualified(st, st.refs[speaker].start, cs, ce):
                     continue
             for a in accused:
@@ -928,6 +936,13 @@ class _State:
         )
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.has_parse = doc.has_annotation("DEP")
+
+    def after_preposition(self, start: int) -> bool:
+        """Whether the name at start is a preposition's object ("in a post on X")."""
+        j = start - 1
+        while j >= 0 and self.lower[j] in self.cues.determiners:
+            j -= 1
+        return j >= 0 and self.lower[j] in self.cues.prepositions
 
     def opening_source(self, pos: int, classes: Iterable[str]) -> int | None:
         """ "According to Anthropic, ...": a party, not an outlet, that the sentence cites."""

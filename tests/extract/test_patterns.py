@@ -26,6 +26,10 @@ def test_patterns_shipped_files_validate(ontology, relation: str) -> None:
         (lambda d: d["verbs"][0].update(passive=["sueded"]), "verbs[0]: passive form 'sueded'"),
         (lambda d: d.update(subject_classes=["Robot"]), "'Robot' is not a class"),
         (lambda d: d["nouns"][0].update(left_agent="yes"), "nouns[0]: field 'left_agent'"),
+        (
+            lambda d: d["nouns"][0].update(modifier_agent_classes=["Robot"]),
+            "modifier_agent_classes: 'Robot' is not a class",
+        ),
     ],
 )
 def test_patterns_broken_file_names_file_and_entry(

@@ -1021,3 +1021,22 @@ def test_relations_suit_without_allegation_is_no_accusation(facts, text: str, ab
 def test_relations_opening_source_accuses(facts, text: str, expected) -> None:
     found = {f for f in facts(text) if f[1] == "accuses"}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The FTC expanded its Microsoft probe.",
+            {("Federal Trade Commission", "investigates", "Microsoft")},
+        ),
+        ("Google said the Microsoft probe would widen.", set()),
+        (
+            "Elon Musk alleged in a post on X that OpenAI had defrauded him.",
+            {("Elon Musk", "accuses", "OpenAI")},
+        ),
+    ],
+)
+def test_relations_modifiers_and_prepositional_names(facts, text: str, expected) -> None:
+    found = {f for f in facts(text) if f[1] in ("investigates", "accuses")}
+    assert found == expected
