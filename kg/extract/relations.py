@@ -281,10 +281,12 @@ class RelationFinder:
             possessor = st.possessor(ns)
             if possessor is not None and st.fits(possessor, rel.subject_classes):
                 agents, rule = [possessor], "possessive"
+        relative = ne < s_end and (lower[ne] in st.cues.relative_pronouns or lower[ne] == "that")
+        after = ne + 1 if relative else ne  # "the lawsuit (that) X filed against Y"
         if (
             not agents
-            and ne < s_end
-            and (r := st.owner[ne]) >= 0
+            and after < s_end
+            and (r := st.owner[after]) >= 0
             and st.refs[r].end < s_end
             and (st.fits(r, rel.subject_classes))
         ):

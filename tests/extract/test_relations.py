@@ -1040,3 +1040,17 @@ def test_relations_opening_source_accuses(facts, text: str, expected) -> None:
 def test_relations_modifiers_and_prepositional_names(facts, text: str, expected) -> None:
     found = {f for f in facts(text) if f[1] in ("investigates", "accuses")}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The lawsuit that Getty filed against Stability AI seeks damages.",
+            ("Getty Images", "sues", "Stability AI"),
+        ),
+        ("X sued Media Matters in 2023.", ("X Corp", "sues", "Media Matters for America")),
+    ],
+)
+def test_relations_relative_support_verbs(facts, text: str, expected) -> None:
+    assert expected in facts(text)
