@@ -51,6 +51,7 @@ def test_entities_unclassified_names_are_left_out(run, text: str, absent: str) -
         ("Meta trained Llama 4 on more data.", "Llama 4", "Llama"),
         ("Anthropic unveiled Claude Opus 4 this week.", "Claude Opus 4", "Claude"),
         ("Huawei shipped the Ascend 910C in volume.", "Ascend 910C", "Ascend"),
+        ("Google introduced Gemini 2.5 Flash Image.", "Gemini 2.5 Flash Image", "Gemini"),
     ],
 )
 def test_entities_version_names_a_product_of_its_own(
