@@ -20,21 +20,7 @@ def blocked_refs(
     cues: Cues,
 ) -> set[int]:
     """Indices of refs to outlets that only report (source or addressee)."""
-    before = [tuple(p.split()) for p in cues.reporting_before]
-    after = [tuple(p.split()) for p in cues.reporting_after]
-    blocked: set[int] = set()
-    for index, ref in enumerate(refs):
-        entity = entities.get(ref.entity)
-        if entity is None or not any(ontology.is_a(entity.type, c) for c in cues.reporter_classes):
-            continue
-        start = ref.start
-        while start > 0 and lower[start - 1] in cues.determiners:
-            start -= 1
-        if any(_ends_with(lower, start, phrase) for phrase in before) or any(
-            _starts_with(lower, ref.end, phrase) for phrase in after
-        ):
-            blocked.add(index)
-    return blocked
+    return _outlet_refs(lower, refs, entities, ontology, cues, cues.reporting_before)
 
 
 def _ends_with(lower: list[str], end: int, phrase: tuple[str, ...]) -> bool:
@@ -61,7 +47,19 @@ def source_refs(
     "according to Reuters", "..., the Financial Times reported": what the sentence states is
     the outlet's claim. "told the Financial Times" makes the outlet an addressee, not a source.
     """
-    before = [tuple(p.split()) for p in cues.source_before]
+    return _outlet_refs(lower, refs, entities, ontology, cues, cues.source_before)
+
+
+def _outlet_refs(
+    lower: list[str],
+    refs: list[Ref],
+    entities: dict[str, Entity],
+    ontology: Ontology,
+    cues: Cues,
+    before_phrases: tuple[str, ...],
+) -> set[int]:
+    """Refs to outlets preceded by one of `before_phrases` or followed by a reporting verb."""
+    before = [tuple(p.split()) for p in before_phrases]
     after = [tuple(p.split()) for p in cues.reporting_after]
     found: set[int] = set()
     for index, ref in enumerate(refs):
