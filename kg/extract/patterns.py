@@ -159,6 +159,10 @@ class Cues:
     """Words after a quote's attribution that name its target ("said of X", "referring to X")."""
     single_quotes: frozenset[str] = frozenset()
     """Single quotation marks, which are quotes only where spacing shows it."""
+    role_links: frozenset[str] = frozenset()
+    """Words that link a name to its role after a comma ("Lisa Su, who has run AMD")."""
+    role_fillers: frozenset[str] = frozenset()
+    """Other words that may stand between a name and its role ("one of its founders")."""
     pair_nouns: tuple[str, ...] = ()
     """Plurals that open a sentence and name the pair before it ("the two companies")."""
 
@@ -441,6 +445,8 @@ _CUE_LISTS = (
     "quote_targets",
     "single_quotes",
     "pair_nouns",
+    "role_links",
+    "role_fillers",
 )
 
 
@@ -514,6 +520,8 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "list_verbs",
                 "possessive_pronouns",
                 "single_quotes",
+                "role_links",
+                "role_fillers",
             )
         },
         pronouns=pronoun_classes,

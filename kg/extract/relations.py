@@ -1439,57 +1439,13 @@ class _State:
         start, _ = self.sentence(region_start)
         j = region_start - 1
         steps = 0
-        skippable = self.cues.determiners | {
-            "one",
-            "of",
-            "is",
-            "was",
-            "who",
-            "as",
-            "became",
-            "among",
-            "are",
-            "were",
-            "an",
-            "a",
-            "over",
-            "took",
-            "serves",
-            "served",
-            "named",
-            "appointed",
-            "now",
-            "remains",
-            "has",
-            "been",
-            "its",
-            "their",
-            "former",
-        }
+        skippable = self.cues.determiners | self.cues.role_fillers | self.cues.role_links
         while j >= start and steps < 5 and self.lower[j] in skippable and self.lower[j] != ",":
             j -= 1
             steps += 1
         if j >= start and self.lower[j] == ",":
             j -= 1
-        elif steps == 0 or self.lower[j + 1] not in (
-            "who",
-            "is",
-            "was",
-            "as",
-            "became",
-            "are",
-            "were",
-            "has",
-            "had",
-            "been",
-            "took",
-            "serves",
-            "served",
-            "named",
-            "appointed",
-            "now",
-            "remains",
-        ):
+        elif steps == 0 or self.lower[j + 1] not in self.cues.role_links:
             return None
         if j >= start and self.owner[j] >= 0:
             index = self.owner[j]
