@@ -20,6 +20,7 @@ What is kept when things go wrong:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import queue
@@ -309,7 +310,7 @@ def synchronise(
         with fresh_store(store_dir) as store:
             store.add_nquads(vocabulary)
             export = ExportStream(output, fmt) if chunks else None
-            try:
+            with _exporting(export, store, output, fmt):
                 if export is not None:
                     export.write(nquads_chunk(vocabulary.encode("utf-8"), fmt))
                 _write(store, list(current), produce, violations, progress, export)
@@ -317,13 +318,6 @@ def synchronise(
                 summary.removed = len(set(manifest.documents) - set(current)) if manifest else 0
                 if export is not None:
                     export.write(quads_chunk(store.shared_quads(), fmt))
-                    export.commit()
-                else:
-                    export_store(store.store, output, fmt)
-            except BaseException:
-                if export is not None:
-                    export.abort()
-                raise
             _count(store, summary)
             documents = store.documents()
             replace_store(store, store_dir)
@@ -367,7 +361,7 @@ def synchronise(
                 for sha in replaced:
                     store.remove_graph(stored[sha].graph)
                 export = ExportStream(output, fmt, append=True) if append else None
-                try:
+                with _exporting(export, store, output, fmt):
                     _write(store, todo, produce, violations, progress, export)
                     for doc in gone:
                         store.remove_graph(doc.graph)
@@ -380,14 +374,6 @@ def synchronise(
                     if statements is not None:
                         statements += store.shared_size()
                         statements += sum(store.graph_size(doc.graph) for doc in added.values())
-                    if export is not None:
-                        export.commit()
-                    else:
-                        export_store(store.store, output, fmt)
-                except BaseException:
-                    if export is not None:
-                        export.abort()
-                    raise
             _count(store, summary, statements)
         finally:
             store.close()
@@ -413,6 +399,26 @@ def synchronise(
         extra=extra,
     ).write(manifest_file)
     return summary
+
+
+@contextlib.contextmanager
+def _exporting(
+    export: ExportStream | None, store: GraphStore, output: Path, fmt: str
+) -> Iterator[None]:
+    """Finish the export when the body succeeds: commit the stream, or write it from the store.
+
+    On failure the streamed export is abandoned and the existing file stays as it was.
+    """
+    try:
+        yield
+    except BaseException:
+        if export is not None:
+            export.abort()
+        raise
+    if export is not None:
+        export.commit()
+    else:
+        export_store(store.store, output, fmt)
 
 
 def _export_matches(output: Path, manifest: Manifest) -> bool:
