@@ -165,6 +165,11 @@ class Cues:
     """Other words that may stand between a name and its role ("one of its founders")."""
     pair_nouns: tuple[str, ...] = ()
     """Plurals that open a sentence and name the pair before it ("the two companies")."""
+    anonymous_sources: tuple[str, ...] = ()
+    """Unnamed sources whose sentence is hearsay, not fact ("people familiar with the matter")."""
+    predicate_qualifiers: tuple[str, ...] = ()
+    """Words in the predicate of a relation noun's clause that leave it unsettled ("A deal
+    between X and Y would need approval", "... is not yet final")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,6 +450,8 @@ _CUE_LISTS = (
     "quote_targets",
     "single_quotes",
     "pair_nouns",
+    "anonymous_sources",
+    "predicate_qualifiers",
     "role_links",
     "role_fillers",
 )
@@ -493,6 +500,8 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "source_before",
                 "quote_targets",
                 "pair_nouns",
+                "anonymous_sources",
+                "predicate_qualifiers",
             )
         },
         reporter_classes=_classes(check, "reporter_classes", ontology),

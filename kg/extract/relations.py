@@ -108,6 +108,7 @@ class RelationFinder:
         }
         self.ended = _phrases(cues.ended)
         self.ended_after = _phrases(cues.ended_after)
+        self.predicate_qualifiers = _phrases(cues.predicate_qualifiers)
 
     def __call__(self, doc: Doc) -> Doc:
         state = _State(doc, self.ontology, self.patterns)
@@ -228,7 +229,13 @@ class RelationFinder:
         s_start, s_end = st.sentence(ns)
         if spec.pair_preps and ne < s_end and lower[ne] in spec.pair_preps:
             pair = st.right_args(ne + 1, rel.subject_classes, reach=4)
-            if len(pair) >= 2 and not self._qualified(st, ns, ns, ne):
+            if (
+                len(pair) >= 2
+                and not self._qualified(st, ns, ns, ne)
+                and not (
+                    st.opens_clause(ns) and self._unsettled(st, max(st.refs[p].end for p in pair))
+                )
+            ):
                 return [
                     _Found(pair[0], b, name, f"{name}.noun.between", "noun", trigger)
                     for b in pair[1:]
@@ -340,6 +347,9 @@ class RelationFinder:
         first = min(st.refs[i].start for i in agents + objects)
         if self._qualified(st, min(first, ns), ns, ne):
             return []
+        last = max(st.refs[i].end for i in agents + objects)
+        if st.opens_clause(min(first, ns)) and self._unsettled(st, max(last, ne)):
+            return []  # "A deal between X and Y would need approval"
         return [
             _Found(a, o, name, f"{name}.noun.{rule}", kind, trigger)
             for a in agents
@@ -801,6 +811,8 @@ class RelationFinder:
     ) -> bool:
         """Whether negation or a modal cue governs the clause up to the trigger."""
         begin = st.clause_start(start) if clause else start
+        if st.headline_future(begin, ts):
+            return True
         words = st.cue_words(begin, te)
         if _contains(words, self.negation) or (modal and _contains(words, self.modal)):
             return True
@@ -818,6 +830,22 @@ class RelationFinder:
             return True
         return st.negated_by_parse(ts, te)
 
+    def _unsettled(self, st: _State, after: int) -> bool:
+        """Whether the predicate after a subject noun phrase leaves its relation open."""
+        _, end = st.sentence(after)
+        if (
+            after + 1 < end
+            and st.lower[after] == ","
+            and st.lower[after + 1] in (st.cues.relative_pronouns)
+        ):  # "X's investment in Y, which now totals $8 billion, has ..."
+            after = st.find_word(after + 1, {","}, 15) or end
+        stop = after
+        while stop < end and st.lower[stop] not in st.cues.clause_breaks:
+            if st.lower[stop] in st.relation_nouns:
+                return False  # "... has not drawn an inquiry": the cue is that noun's
+            stop += 1
+        return _contains(st.cue_words(after, stop), self.predicate_qualifiers)
+
     # ------------------------------------------------------------------ records
 
     def _records(self, st: _State, doc: Doc, found: list[_Found]) -> list[Relation]:
@@ -832,6 +860,8 @@ class RelationFinder:
             if excluded and st.fits(f.subject, excluded):
                 continue
             claimant = st.claimant(f) if f.kind in CLAIMABLE else st.source_claimant(f)
+            if claimant is None and f.kind in CLAIMABLE and st.hearsay(f.trigger[0]):
+                continue  # "..., people familiar with the matter said": no one states it
             ts, te = f.trigger
             first = min(subject.start, obj.start, ts)
             last = max(subject.end, obj.end, te)
@@ -937,7 +967,62 @@ class _State:
             if " " not in form
         )
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
+        self.anonymous = _phrases(patterns.cues.anonymous_sources)
+        self.anonymous_first = frozenset(p[0] for p in self.anonymous)
+        self._hearsay: dict[int, list[int]] = {}
         self.has_parse = doc.has_annotation("DEP")
+
+    def hearsay(self, ts: int) -> bool:
+        """Whether unnamed sources state the clause at ts ("..., people familiar with the
+        matter said", "according to people briefed on the talks"); a source in another clause
+        joined by ", and" or a clause break is about that clause."""
+        start, end = self.sentence(ts)
+        if start not in self._hearsay:
+            self._hearsay[start] = [
+                k
+                for k in range(start, end)
+                if self.lower[k] in self.anonymous_first
+                and any(tuple(self.lower[k : k + len(p)]) == p for p in self.anonymous)
+            ]
+        for k in self._hearsay[start]:
+            low, high = (k, ts) if k < ts else (ts, k)
+            if not any(
+                self.lower[j] in self.cues.clause_breaks
+                or (self.lower[j] == "," and self.lower[j + 1] in ("and", "but"))
+                for j in range(low, high)
+            ):
+                return True
+        return False
+
+    def opens_clause(self, i: int) -> bool:
+        """Whether the phrase at i is its sentence's subject: only a determiner before it."""
+        start, _ = self.sentence(i)
+        return i - start <= 1 and all(
+            self.lower[k] in self.cues.determiners or self.lower[k] == "any"
+            for k in range(start, i)
+        )
+
+    def headline_future(self, begin: int, ts: int) -> bool:
+        """ "Nvidia to invest $5 billion in Intel", "Apple, Google to team up": names that open
+        the sentence, then "to" and the trigger's verb: a headline's future, not a fact."""
+        start, _ = self.sentence(ts)
+        k = start
+        saw_name = False
+        while k < ts:
+            if self.owner[k] >= 0:
+                saw_name = True
+                k = self.refs[self.owner[k]].end
+            elif self.lower[k] in ("and", "&", ","):
+                k += 1
+            else:
+                break
+        return (
+            saw_name
+            and k < ts
+            and self.lower[k] == "to"
+            and k + 1 < len(self.lower)
+            and (self.owner[k + 1] < 0 and self.lower[k + 1].isalpha())
+        )
 
     def after_preposition(self, start: int) -> bool:
         """Whether the name at start is a preposition's object ("in a post on X")."""

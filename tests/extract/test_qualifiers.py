@@ -1,0 +1,84 @@
+"""Statements that are not asserted facts: headline futures, pending deals, unnamed sources."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia to invest $5 billion in Intel",
+        "Nvidia to take $5 billion stake in Intel",
+        "Apple, Google to team up on Siri",
+    ],
+)
+def test_headline_to_future_gives_nothing(facts, text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_headline_in_the_present_is_a_fact(facts) -> None:
+    assert ("Nvidia", "investsIn", "Intel") in facts("Nvidia invests $5 billion in Intel")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple nears deal with Google for its assistant.",
+        "OpenAI is close to a deal with Microsoft on new terms.",
+        "Nvidia is reported to have taken a stake in Perplexity.",
+    ],
+)
+def test_approaching_or_hearsay_verbs_give_nothing(facts, text: str) -> None:
+    assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A deal between OpenAI and Microsoft is not yet final.",
+        "Any partnership between Apple and Alibaba would need Chinese approval.",
+        "Google's investment in Anthropic, if approved, would be its largest.",
+    ],
+)
+def test_relation_noun_subject_with_an_unsettled_predicate_gives_nothing(facts, text) -> None:
+    assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A partnership between OpenAI and Microsoft was announced in 2019.",
+            ("OpenAI", "partnersWith", "Microsoft"),
+        ),
+        (
+            "Amazon's investment in Anthropic, which now totals $8 billion, has not drawn a "
+            "formal inquiry from regulators.",
+            ("Amazon", "investsIn", "Anthropic"),
+        ),
+    ],
+)
+def test_relation_noun_subject_with_a_settled_predicate_is_a_fact(facts, text, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People familiar with the matter said Google sued Perplexity last month.",
+        "Apple signed a deal with Google, according to people familiar with the matter.",
+        "Sources told Reuters that Meta had invested in Scale AI.",
+        "Analysts at Bernstein said Nvidia had invested in CoreWeave.",
+    ],
+)
+def test_unnamed_sources_make_hearsay_not_facts(facts, text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_unnamed_sources_in_another_clause_leave_the_fact(facts) -> None:
+    text = (
+        "Tesla sued Corvid Labs in a Delaware court on Monday, and people familiar with the "
+        "case said a settlement was unlikely."
+    )
+    assert ("Tesla", "sues", "Corvid Labs") in facts(text)
