@@ -228,10 +228,12 @@ def build(
     by_sha = {source.sha256: source for source in sources}
 
     def produce(shas: list[str], **settings: Any) -> Iterator[Produced]:
+        from kg.workers import IN_PROCESS_BELOW
         from kg.workers import produce as run
 
         items = ((by_sha[sha].path, by_sha[sha].name) for sha in shas)
-        yield from run(items, ontology, model=model, jobs=jobs, **settings)
+        in_process = jobs == 1 and len(shas) < IN_PROCESS_BELOW
+        yield from run(items, ontology, model=model, jobs=jobs, in_process=in_process, **settings)
 
     if shards is not None:
         return _build_shards(
@@ -476,8 +478,10 @@ def _write(
 class _Writer:
     """Loads batches into the store, and appends them to the export, in a thread of its own.
 
-    Oxigraph releases the GIL while it loads, so the store is written while the next documents
-    are extracted. Batches are written in order; the queue holds two, so memory stays bounded.
+    Documents keep arriving (from the extraction processes, or being extracted here) while a
+    batch loads; Oxigraph holds the GIL while it loads, so the overlap is real only when the
+    extraction runs in other processes. Batches are written in order; the queue holds two, so
+    memory stays bounded.
     The first error stops the writing and is raised in the caller's thread.
     """
 

@@ -6,10 +6,12 @@ process that owns the store only loads bytes into Oxigraph and appends bytes to 
 Nothing big crosses a process boundary: a document comes back as bytes, never as an
 `Extraction`.
 
-With one job the producer runs in the calling process. With more, each job is a spawned process
-(safe on every platform, nothing inherited) that loads the ontology and builds its spaCy
-pipeline once, then runs one long `nlp.pipe` stream over chunks of documents taken from a shared
-queue. Both queues are bounded: memory stays flat however many documents there are.
+Each job is a spawned process (safe on every platform, nothing inherited) that loads the
+ontology and builds its spaCy pipeline once, then runs one long `nlp.pipe` stream over chunks of
+documents taken from a shared queue. Both queues are bounded: memory stays flat however many
+documents there are. Even one job runs apart from the process that writes the store: Oxigraph
+holds the GIL while it loads, so a writer thread beside extraction would only take turns with it.
+A build too small to repay a process start (`IN_PROCESS_BELOW`) runs in the calling process.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 _POLL_SECONDS = 0.5
 CHUNK_DOCUMENTS = 16
 """Documents per task sent to a worker process."""
+IN_PROCESS_BELOW = 64
+"""Builds of fewer documents extract in the calling process: starting a process costs about
+a second (Python, spaCy, the pipeline), as long as extracting some 60 news articles."""
 SEEN_LIMIT = 50_000
 """Shared lines a producer remembers having sent; past this it forgets and starts again."""
 
@@ -123,9 +128,10 @@ def produce(
     validate: bool = False,
     dedupe: bool = True,
     jobs: int = 1,
+    in_process: bool = False,
     batch_size: int = 64,
 ) -> Iterator[Produced]:
-    """Produce every (path, name) document, in `jobs` processes when more than one.
+    """Produce every (path, name) document in `jobs` processes, or here if `in_process`.
 
     With several jobs the documents come back in the order they finish, not input order.
     `dedupe=False` keeps every shared line in every document (for shards, which stand alone).
@@ -137,7 +143,7 @@ def produce(
         "dedupe": dedupe,
         "batch_size": batch_size,
     }
-    if jobs <= 1:
+    if in_process:
         yield from Producer(ontology, **settings).produce(items)
         return
     yield from _produce_in_processes(items, ontology.directory, settings, jobs)

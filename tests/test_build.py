@@ -114,15 +114,21 @@ def test_build_rebuild_starts_over(tmp_path: Path) -> None:
     assert_isomorphic(Graph().parse(data=first, format="turtle"), union(out))
 
 
-def test_build_two_jobs_give_the_same_graph(tmp_path: Path) -> None:
+def test_build_in_process_one_process_and_two_give_the_same_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     documents = {f"{n:02}-{name}": text for n in range(5) for name, text in CORPUS.items()}
     documents = {name: f"{text}\nIssue {n}." for n, (name, text) in enumerate(documents.items())}
     corpus = write_corpus(tmp_path / "news", documents)
-    one, two = tmp_path / "one.nt", tmp_path / "two.nt"
+    here, one, two = tmp_path / "here.nt", tmp_path / "one.nt", tmp_path / "two.nt"
+    monkeypatch.setattr("kg.workers.IN_PROCESS_BELOW", len(documents) + 1)
+    run(corpus, here, jobs=1)
+    monkeypatch.setattr("kg.workers.IN_PROCESS_BELOW", 1)  # one job, in a process of its own
     run(corpus, one, jobs=1)
     summary = run(corpus, two, jobs=2)
     assert summary.extracted == len(documents)
-    assert_isomorphic(union(one), union(two))
+    assert_isomorphic(union(here), union(one))
+    assert_isomorphic(union(here), union(two))
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
