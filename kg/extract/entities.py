@@ -98,6 +98,7 @@ class MentionFinder:
             form for verb in patterns.relations["develops"].verbs for form in verb.passive
         )
         self.product_class = str(KG.Product)
+        self.person_nouns = patterns.names.person_nouns
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
@@ -107,7 +108,8 @@ class MentionFinder:
         covered = bytearray(len(doc))
         for ref in found:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
-        discovered = self._discover(words, covered, entities)
+        tight = [not t.whitespace_ for t in doc]
+        discovered = self._discover(words, covered, entities, tight)
         if doc.has_annotation("ENT_IOB"):
             discovered.extend(self._ner(doc, covered, entities))
         doc._.kg_refs = sorted(found + discovered, key=lambda r: r.start)
@@ -178,20 +180,41 @@ class MentionFinder:
         return self.ontology.entities[first].type == self.ontology.entities[second].type
 
     def _discover(
-        self, words: list[str], covered: bytearray, entities: dict[str, Entity]
+        self,
+        words: list[str],
+        covered: bytearray,
+        entities: dict[str, Entity],
+        tight: list[bool] | None = None,
     ) -> list[Ref]:
-        """Capitalised runs that look like organisation, newspaper, product or person names."""
+        """Capitalised runs that look like organisation, newspaper, product or person names.
+
+        A hyphen with no space either side joins two capitalised words into one ("Lip-Bu Tan").
+        """
         cues = self.names
         refs: list[Ref] = []
         i, n = 0, len(words)
+        tight = tight or [False] * n
         while i < n:
             word = words[i]
             if covered[i] or not _capitalised(word):
                 i += 1
                 continue
             j = i
-            while j < n and not covered[j] and _capitalised(words[j]) and j - i < 8:
-                j += 1
+            while j < n and not covered[j] and j - i < 8:
+                if _capitalised(words[j]):
+                    j += 1
+                elif (
+                    words[j] == "-"
+                    and j > i
+                    and tight[j - 1]
+                    and tight[j]
+                    and j + 1 < n
+                    and not covered[j + 1]
+                    and _capitalised(words[j + 1])
+                ):
+                    j += 2  # "Lip-Bu", "Ta-Nehisi"
+                else:
+                    break
             start, end = i, j
             i = j
             had_the = start > 0 and words[start - 1] in ("The", "the") and not covered[start - 1]
@@ -210,14 +233,17 @@ class MentionFinder:
                 and words[end - 1] not in cues.organization_suffixes
             ):
                 end -= 1
-            size = end - start
+            hyphens = words[start:end].count("-")
+            size = end - start - 2 * hyphens
             if size < 1 or size > cues.max_tokens:
                 continue
             tokens = words[start:end]
             last = tokens[-1]
             plain = not any(t in cues.non_name_words for t in tokens)
             personal = (
-                2 <= size <= 3 and plain and all(len(t) > 1 and not t.isupper() for t in tokens)
+                2 <= size <= 3
+                and plain
+                and all((len(t) > 1 or t == "-") and not t.isupper() for t in tokens)
             )
             cls: str | None = None
             if size >= 2 and last in cues.news_suffixes:
@@ -246,7 +272,10 @@ class MentionFinder:
                     cls = str(KG.Person)
             if cls is None:
                 continue
-            label = " ".join(tokens)
+            label = "".join(
+                w + ("" if tight[k] or k + 1 == end else " ")
+                for k, w in enumerate(words[start:end], start)
+            )
             if had_the and cls == str(KG.NewsOrganization):
                 label = "The " + label
                 start -= 1
@@ -350,10 +379,28 @@ class MentionFinder:
         """A title before the name ("Mr", "chief executive") or speech after it ("..., who")."""
         if start > 0 and words[start - 1] in self.names.person_titles:
             return True
+        if start > 0 and words[start - 1].lower() in self.speech and start - 1 > 0:
+            return True  # "..., said Helena Varga"
+        if self._role_apposition(words, end):
+            return True
         n = len(words)
         if end < n and words[end].lower() in self.speech:
             return True
         return end + 1 < n and words[end] == "," and words[end + 1].lower() == "who"
+
+    def _role_apposition(self, words: list[str], end: int) -> bool:
+        """ "Benedikt Aurel, chief executive of X", "Tamsin Okafor, the founder of X": a comma,
+        then within a few words one of the person nouns (names.json person_nouns)."""
+        n = len(words)
+        if not (end + 1 < n and words[end] == ","):
+            return False
+        for k in range(end + 1, min(n, end + 7)):
+            word = words[k].lower()
+            if word in (",", ".", ";") or word in self.stops - {"of"}:
+                return False
+            if word in self.person_nouns:
+                return True
+        return False
 
     def _product(self, words: list[str], end: int) -> str | None:
         for tokens, cls in self.product_nouns.items():

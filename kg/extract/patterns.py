@@ -195,6 +195,8 @@ class NameCues:
     """Words that introduce a name after a product noun ("a model called Zephyr")."""
     collective_nouns: frozenset[str] = frozenset()
     """Nouns before "of" that a phrase is not headed by ("a family of models")."""
+    person_nouns: frozenset[str] = frozenset()
+    """Nouns that, heading an apposition after a name, make it a person's ("X, a lawyer for")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,6 +558,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "version_words",
             "naming_words",
             "collective_nouns",
+            "person_nouns",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -576,6 +579,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         version_words=frozenset(check.words("version_words")),
         naming_words=tuple(tuple(w.lower().split()) for w in check.words("naming_words")),
         collective_nouns=frozenset(check.words("collective_nouns")),
+        person_nouns=frozenset(w.lower() for w in check.words("person_nouns")),
     )
 
 

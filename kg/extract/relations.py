@@ -33,6 +33,7 @@ from kg.extract.claims import Quote
 from kg.extract.entities import Ref, lower_of, words_of
 from kg.extract.patterns import NounPattern, PatternSet, RelationPatterns, RolePattern, VerbPattern
 from kg.extract.reporting import blocked_refs, source_refs
+from kg.namespaces import KG
 from kg.ontology import Ontology
 from kg.records import SYMMETRIC, Entity, Relation
 
@@ -738,6 +739,8 @@ class RelationFinder:
                 if not accused or self._qualified(st, st.refs[speaker].start, cs, ce):
                     continue
             for a in accused:
+                if st.refs[a].kind == "speaker":
+                    continue  # "they took our code": "our" is the accuser's side
                 if st.refs[a].entity != st.refs[speaker].entity:
                     found.append(
                         _Found(speaker, a, "accuses", f"accuses.claim.{kind}", "claim", (cs, ce))
@@ -968,6 +971,12 @@ class _State:
         )
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.anonymous = _phrases(patterns.cues.anonymous_sources)
+        self.person_titles = patterns.names.person_titles
+        self.non_name_words = patterns.names.non_name_words
+        self.title_words = frozenset(w.lower() for w in patterns.names.person_titles) | (
+            patterns.names.person_nouns
+        )
+        self.person_class = str(KG.Person)
         self.anonymous_first = frozenset(p[0] for p in self.anonymous)
         self._hearsay: dict[int, list[int]] = {}
         self.has_parse = doc.has_annotation("DEP")
@@ -1359,11 +1368,37 @@ class _State:
                 if direct and self._blocked_object(j, pos):
                     return []  # "received funding from Nvidia and Microsoft": no direct object
                 if index not in self.blocked and self.fits(index, classes):
+                    titled = self._titled_person(index, classes, end)
+                    if titled is not None:  # "accused Intel chief executive Lip-Bu Tan"
+                        return [titled]
                     return [index, *self._coordinated_right(index, classes, end)]
                 j = self.refs[index].end
                 continue
+            if (
+                direct
+                and j > pos
+                and self.words[j][:1].isupper()
+                and self.words[j][1:].islower()
+                and self.words[j] not in self.person_titles
+                and self.words[j] not in self.non_name_words
+                and self.lower[j] not in self.cues.determiners
+            ):
+                return []  # "accused Fennick Auto of ...": an unknown name holds the object
             j += 1
         return []
+
+    def _titled_person(self, index: int, classes: Iterable[str], end: int) -> int | None:
+        """The person after an organisation and a title ("Intel chief executive Lip-Bu Tan")."""
+        k = self.refs[index].end
+        start = k
+        while k < end and self.owner[k] < 0 and self.lower[k] in self.title_words:
+            k += 1
+        if k == start or k >= end or self.owner[k] < 0:
+            return None
+        person = self.owner[k]
+        if self.fits(person, (self.person_class,)) and self.fits(person, classes):
+            return person
+        return None
 
     def _ends_object(self, j: int, end: int) -> bool:
         """Whether the word at j closes a direct object's search without a name.
@@ -1528,6 +1563,14 @@ class _State:
         while j >= start and steps < 5 and self.lower[j] in skippable and self.lower[j] != ",":
             j -= 1
             steps += 1
+        if j > start and self.lower[j] == "and" and steps > 0:
+            # "X, chief executive of Y and a co-founder of Z": the apposition's second role
+            k = j - 1
+            while k > start and j - k < 10 and self.lower[k] not in self.cues.clause_breaks:
+                if self.lower[k] == ",":
+                    j = k
+                    break
+                k -= 1
         if j >= start and self.lower[j] == ",":
             j -= 1
         elif steps == 0 or self.lower[j + 1] not in self.cues.role_links:
@@ -1601,14 +1644,21 @@ class _State:
         return owner if owner is not None and self.fits(owner, classes) else None
 
     def said_of(self, quote_end: int, classes: Iterable[str]) -> list[int]:
-        """ "..." Altman said of DeepSeek."""
-        for target in self.cues.quote_targets:
-            words = target.split()
-            j = self.find_word(quote_end, {words[0]}, 12)
-            if j is not None and self.lower[j : j + len(words)] == words:
-                found = self.right_args(j + len(words), classes, reach=3)
-                if found:
-                    return found
+        """ "..." Altman said of DeepSeek; "...," said X, chief executive of Y, referring to Z.
+
+        The target words follow the speech verb, the speaker or a comma, never a title ("said
+        X, chief executive of Y": not said of Y).
+        """
+        _, end = self.sentence(quote_end)
+        for j in range(quote_end, min(end, quote_end + 20)):
+            if j == 0 or not (self.lower[j - 1] in (",", *self.speech) or self.owner[j - 1] >= 0):
+                continue
+            for target in self.cues.quote_targets:
+                words = target.split()
+                if self.lower[j : j + len(words)] == words:
+                    found = self.right_args(j + len(words), classes, reach=3)
+                    if found:
+                        return found
         return []
 
     def claimant(self, found: _Found) -> str | None:

@@ -1,0 +1,68 @@
+"""People named without a known given name or title: appositions, speakers, hyphenated names."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Oskar Vennberg, the founder of Lumen Robotics, said the startup would expand.",
+            ("Oskar Vennberg", "leads", "Lumen Robotics"),
+        ),
+        (
+            "Mireille Dutertre, a lawyer for Corvid Labs, accused Tesla of copying its code.",
+            ("Mireille Dutertre", "accuses", "Tesla"),
+        ),
+        (
+            '"We were shocked," said Benedikt Aurel, chief executive of Stellwerk Systems.',
+            ("Benedikt Aurel", "leads", "Stellwerk Systems"),
+        ),
+    ],
+)
+def test_person_from_role_apposition_or_speech_verb(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+def test_hyphenated_given_name_is_one_person(run) -> None:
+    extraction = run('Intel chief Lip-Bu Tan spoke. "It is bad," said Ta-Nehisi Coates.')
+    labels = {e.label for e in extraction.entities}
+    assert {"Lip-Bu Tan", "Ta-Nehisi Coates"} <= labels
+
+
+def test_object_is_the_titled_person_not_the_organisation(facts) -> None:
+    found = facts("President Donald Trump accused Intel chief executive Lip-Bu Tan of fraud.")
+    assert ("Donald Trump", "accuses", "Lip-Bu Tan") in found
+    assert ("Lip-Bu Tan", "leads", "Intel") in found
+    assert ("Donald Trump", "accuses", "Intel") not in found
+
+
+def test_unknown_name_in_the_object_slot_blocks_a_later_object(facts) -> None:
+    text = "Mireille Dutertre accused Fennick Auto of copying the software of Corvid Labs."
+    assert ("Mireille Dutertre", "accuses", "Corvid Labs") not in facts(text)
+
+
+def test_second_role_of_a_coordinated_apposition(facts) -> None:
+    text = "Rasmus Ek, chief executive of Corvid Labs and a co-founder of Lumen Robotics, spoke."
+    assert {("Rasmus Ek", "leads", "Corvid Labs"), ("Rasmus Ek", "leads", "Lumen Robotics")} <= (
+        facts(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            '"They lifted our designs," said Anneke Visser, chief executive of Brightwater '
+            "Capital, referring to Lumen Robotics.",
+            ("Anneke Visser", "accuses", "Lumen Robotics"),
+            ("Anneke Visser", "accuses", "Brightwater Capital"),
+        ),
+    ],
+)
+def test_quote_target_follows_the_speaker_not_a_title(facts, text, present, absent) -> None:
+    found = facts(text)
+    assert present in found
+    assert absent not in found
