@@ -61,8 +61,9 @@ from kg.store import (
 )
 from kg.workers import Produced
 
-BATCH_DOCUMENTS = 64
-"""Documents written to the store (and validated) together."""
+BATCH_DOCUMENTS = 16
+"""Documents written to the store together: Oxigraph holds the GIL while it loads, and small
+batches let the receiving thread drain the extraction processes' queue between them."""
 BATCH_BYTES = 8 << 20
 """…or fewer, once their N-Quads reach this size."""
 
