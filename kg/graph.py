@@ -10,6 +10,19 @@ Layout (the union of all graphs is what `kg query` sees):
 Shared triples sit in shared graphs so that a store, which keeps one copy of each quad, holds
 each of them once however many documents state them; a triple in the union is never repeated
 in another graph, which would multiply the rows of every join.
+
+Per document, the document graph holds:
+- `doc schema:mentions entity` and `doc kg:hasMentionCount <doc/mentions/Name>` for each entity
+  mentioned, the count node carrying `kg:mentionOf entity` and `kg:mentionCount n`. The count
+  node is not typed: `kg:hasMentionCount rdfs:range kg:MentionCount` says what it is, and the
+  shapes find it as an object of `kg:hasMentionCount`.
+- an evidence node `<doc/evidence/i>` per relation found, typed `kg:Evidence` (or `kg:Claim`
+  when an actor only says the relation holds) and no more: both are subclasses of
+  `rdf:Statement`, so the node is an RDF reification with `rdf:subject`, `rdf:predicate` and
+  `rdf:object`, plus `prov:wasDerivedFrom doc`, the sentence and its start, the offsets and
+  words matched, the rule, the confidence, any `kg:resolution` notes and `kg:claimedBy`. A
+  symmetric relation (`kg.records.SYMMETRIC`) is stated both ways in `RELATIONS_GRAPH` and has
+  a second evidence node, `<doc/evidence/i-inverse>`, for the other direction.
 """
 
 from __future__ import annotations
@@ -59,7 +72,6 @@ def document_quads(extraction: Extraction) -> Iterator[Quad]:
         entity = URIRef(iri)
         yield doc, SDO.mentions, entity, doc
         yield doc, KG.hasMentionCount, node, doc
-        yield node, RDF.type, KG.MentionCount, doc
         yield node, KG.mentionOf, entity, doc
         yield node, KG.mentionCount, Literal(count), doc
     for index, relation in enumerate(extraction.relations):
@@ -122,7 +134,6 @@ def _relation_quads(
         kind = KG.Claim if relation.claimed_by else KG.Evidence
         for p, value in (
             (RDF.type, kind),
-            (RDF.type, RDF.Statement),
             (RDF.subject, s),
             (RDF.predicate, predicate),
             (RDF.object, o),

@@ -69,7 +69,6 @@ _KG = {
         "Document",
         "Evidence",
         "Claim",
-        "MentionCount",
         "fileName",
         "sha256",
         "characterCount",
@@ -88,8 +87,7 @@ _KG = {
         "claimedBy",
     )
 }
-_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = (
-    f"<{RDF.Statement}>",
+_SUBJECT, _PREDICATE, _OBJECT = (
     f"<{RDF.subject}>",
     f"<{RDF.predicate}>",
     f"<{RDF.object}>",
@@ -146,7 +144,6 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
         target = f"<{entity_iri}>"
         add(f"{doc} {_MENTIONS} {target}{g}")
         add(f"{doc} {_KG['hasMentionCount']} {node}{g}")
-        add(f"{node} {_TYPE} {_KG['MentionCount']}{g}")
         add(f"{node} {_KG['mentionOf']} {target}{g}")
         add(f"{node} {_KG['mentionCount']} {literal(str(count), _INTEGER)}{g}")
     text = document.text
@@ -176,7 +173,6 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
                 share(f"{s} {predicate} {o}{_IN_RELATIONS}")
             evidence = f"<{doc_iri}/evidence/{index}{'-inverse' if direction else ''}>"
             add(f"{evidence} {_TYPE} {kind}{g}")
-            add(f"{evidence} {_TYPE} {_STATEMENT}{g}")
             add(f"{evidence} {_SUBJECT} {s}{g}")
             add(f"{evidence} {_PREDICATE} {predicate}{g}")
             add(f"{evidence} {_OBJECT} {o}{g}")

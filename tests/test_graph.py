@@ -88,6 +88,46 @@ def test_graph_every_relation_triple_has_evidence(extraction) -> None:
                 assert graph.value(e, KG.sentence) is not None
 
 
+def _rdfs_types(data: Graph, vocabulary: Graph, node: URIRef) -> set[URIRef]:
+    """The types RDFS reasoning gives `node`: stated, or from an rdfs:range, then every
+    superclass (rules rdfs3 and rdfs9), over the data plus the vocabulary."""
+    union = data + vocabulary
+    query = """
+        SELECT DISTINCT ?type WHERE {
+            { ?node a ?class } UNION { ?x ?p ?node . ?p rdfs:range ?class }
+            ?class rdfs:subClassOf* ?type .
+        }"""
+    rows = union.query(query, initNs={"rdfs": RDFS}, initBindings={"node": node})
+    return {row.type for row in rows}
+
+
+def test_graph_mention_count_node_is_untyped_but_a_mention_count_by_range(
+    extraction, ontology
+) -> None:
+    graph = document_graph(extraction)
+    doc = document_iri(extraction.document)
+    nodes = set(graph.objects(doc, KG.hasMentionCount))
+    assert len(nodes) == 3
+    for node in nodes:
+        assert (node, RDF.type, None) not in graph
+        assert graph.value(node, KG.mentionOf) in {URIRef(e.iri) for e in extraction.entities}
+        assert graph.value(node, KG.mentionCount).toPython() in {1, 3}
+        assert KG.MentionCount in _rdfs_types(graph, ontology.graph, node)
+    assert set(graph.objects(doc, SCHEMA.mentions)) == {URIRef(e.iri) for e in extraction.entities}
+
+
+def test_graph_evidence_has_one_kg_type_and_is_a_statement_by_subclass(
+    extraction, ontology
+) -> None:
+    graph = document_graph(extraction)
+    nodes = set(graph.subjects(RDF.subject, None))
+    assert nodes
+    for node in nodes:
+        assert len(set(graph.objects(node, RDF.type))) == 1
+        assert graph.value(node, RDF.type) in {KG.Evidence, KG.Claim}
+        assert {RDF.Statement, KG.Evidence} <= _rdfs_types(graph, ontology.graph, node)
+
+
 def test_graph_document_carries_hash_name_and_date(extraction) -> None:
     graph = document_graph(extraction)
     doc = document_iri(extraction.document)
