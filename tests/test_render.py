@@ -256,6 +256,16 @@ def test_render_symmetric_relation_is_one_two_headed_edge(fixture_page) -> None:
     assert len(partners[0]["kg"]["evidence"]) == 2
 
 
+def test_render_symmetric_edge_shows_evidence_given_in_either_direction(fixture_page) -> None:
+    """The fixture states 'Microsoft partners with OpenAI' in one document and 'OpenAI partners
+    with Microsoft' in the other; each has one evidence node, in its own direction, and the one
+    two-headed edge shows both sentences."""
+    _, _, data = fixture_page
+    [edge] = [e for e in data["edges"] if e["kg"]["relation"] == "partnersWith"]
+    matched = sorted(evidence["sentence"][1] for evidence in edge["kg"]["evidence"])
+    assert matched == ["partners with Microsoft", "partners with OpenAI"]
+
+
 def test_render_claim_is_dashed_and_attributed(fixture_page) -> None:
     _, _, data = fixture_page
     edge = _edges(data)[(str(ENTITY.Microsoft), "investigates", str(ENTITY.DeepSeek))]
