@@ -102,6 +102,8 @@ class CorefResolver:
             if kind == "pronoun":
                 skip = self._clause_mate(lower, refs, s)
             elif kind == "descriptor":
+                if _apposition_of_unknown(lower, covered, s, e):
+                    continue  # "OpenAI bought io, the device startup founded by X"
                 before = self._subject_before(lower, order, s, sentence)
                 skip = {before} if before else None
             near = [r for r in recent if r[0] not in skip] if skip else recent
@@ -109,6 +111,8 @@ class CorefResolver:
                 near = _subject_first(
                     order, sentence - 1, near, lower, self.cues.possessive_markers
                 )
+            elif kind == "pronoun":
+                near = self._heads_first(order, near, lower, sentence)
             ref = self._resolve(doc, s, e, kind, sentence, near, surnames, entities)
             if ref is not None:
                 added.append(ref)
@@ -275,6 +279,42 @@ class CorefResolver:
                     break
         return mates or None
 
+    def _heads_first(
+        self,
+        order: list[tuple[int, int, str, int]],
+        recent: list[tuple[str, int]],
+        lower: list[str],
+        sentence: int,
+    ) -> list[tuple[str, int]]:
+        """A pronoun prefers a name of its sentence that heads a noun phrase over one that only
+        modifies one: "Anthropic cut off OpenAI's access to its models" (its: Anthropic), "X
+        could face an EU probe over its ..." (its: X). A possessor ("OpenAI's access") or a
+        name between a determiner and a noun ("an EU probe") is a modifier."""
+        cues = self.cues
+        last: dict[str, tuple[int, int]] = {}
+        for start, end, entity, where in order:
+            if where == sentence:
+                last[entity] = (start, end)
+        modifiers = set()
+        for entity, (start, end) in last.items():
+            after = lower[end] if end < len(lower) else ""
+            before = lower[start - 1] if start > 0 else ""
+            if after in cues.possessive_markers or (
+                before in cues.determiners
+                and before != "that"
+                and lower[start] not in cues.determiners
+                and after.isalpha()
+                and after.islower()
+                and after not in cues.prepositions
+                and after not in cues.conjunctions
+                and after not in cues.relative_pronouns
+            ):
+                modifiers.add(entity)
+        if not modifiers or len(modifiers) == len(last):
+            return recent
+        heads = [r for r in recent if r[0] in last and r[0] not in modifiers]
+        return heads + [r for r in recent if r not in heads]
+
     def _subject_before(
         self, lower: list[str], order: list[tuple[int, int, str, int]], i: int, sentence: int
     ) -> str | None:
@@ -353,3 +393,12 @@ def _subject_first(
     allowed = {entity for entity, _ in recent}
     first = [f for f in first if f[0] in allowed]
     return first + [r for r in recent if all(r[0] != f[0] for f in first)]
+
+
+def _apposition_of_unknown(lower: list[str], covered: bytearray, start: int, end: int) -> bool:
+    """Whether a descriptor is an apposition to a word that is no known name: "io, the device
+    startup founded by X" (followed by a participle and "by", or closed by a comma)."""
+    if start < 2 or lower[start - 1] != "," or covered[start - 2] or not lower[start - 2].isalnum():
+        return False
+    after = lower[end : end + 2]
+    return after[:1] == [","] or (len(after) == 2 and after[0].endswith("ed") and after[1] == "by")

@@ -110,6 +110,7 @@ class MentionFinder:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
         tight = [not t.whitespace_ for t in doc]
         discovered = self._discover(words, covered, entities, tight)
+        found, discovered = self._longer_names(words, found, discovered, entities)
         if doc.has_annotation("ENT_IOB"):
             discovered.extend(self._ner(doc, covered, entities))
         doc._.kg_refs = sorted(found + discovered, key=lambda r: r.start)
@@ -176,6 +177,41 @@ class MentionFinder:
             out.append(self._new(label, entity.type, ref.start, end, "discovered", entities))
         return out
 
+    def _longer_names(
+        self,
+        words: list[str],
+        found: list[Ref],
+        discovered: list[Ref],
+        entities: dict[str, Entity],
+    ) -> tuple[list[Ref], list[Ref]]:
+        """ "Gemini Trust Company", "Meta Materials Inc": a known name that opens
+        a longer company name is another company (a look-alike), named as written. A legal
+        designator after the name ("Meta Platforms Inc", names.json legal_designators) keeps it.
+        """
+        ends = {ref.end: k for k, ref in enumerate(found)}
+        merged: dict[int, Ref] = {}
+        kept: list[Ref] = []
+        for ref in discovered:
+            k = ends.get(ref.start)
+            if (
+                k is not None
+                and ref.kind == "discovered"
+                and entities[ref.entity].type == str(KG.Company)
+                and words[ref.start] not in self.names.legal_designators
+                and not self.ontology.is_a(entities[found[k].entity].type, KG.Person)
+                and found[k].kind == "name"
+            ):
+                head = found[k]
+                label = " ".join(words[head.start : ref.end])
+                merged[k] = self._new(
+                    label, str(KG.Company), head.start, ref.end, "discovered", entities
+                )
+                continue
+            kept.append(ref)
+        if not merged:
+            return found, discovered
+        return [r for k, r in enumerate(found) if k not in merged], kept + list(merged.values())
+
     def _same_kind(self, first: str, second: str) -> bool:
         return self.ontology.entities[first].type == self.ontology.entities[second].type
 
@@ -217,6 +253,20 @@ class MentionFinder:
                     break
             start, end = i, j
             i = j
+            office = self._office_end(words, start, end)
+            if office is not None:  # "Oregon Attorney General | Dana Whitcombe"
+                label = " ".join(words[start:office])
+                refs.append(
+                    self._new(label, str(KG.GovernmentBody), start, office, "discovered", entities)
+                )
+                covered[start:office] = b"\1" * (office - start)
+                if 2 <= end - office <= 3:
+                    label = " ".join(words[office:end])
+                    refs.append(
+                        self._new(label, str(KG.Person), office, end, "discovered", entities)
+                    )
+                    covered[office:end] = b"\1" * (end - office)
+                continue
             had_the = start > 0 and words[start - 1] in ("The", "the") and not covered[start - 1]
             while (
                 start < end
@@ -254,6 +304,15 @@ class MentionFinder:
                 cls = str(KG.Company)
             elif personal and tokens[0] in cues.given_names:
                 cls = str(KG.Person)
+            elif (
+                personal
+                and start >= 2
+                and words[start - 1] in ("and", "or")
+                and refs
+                and refs[-1].end == start - 1
+                and entities[refs[-1].entity].type == str(KG.Person)
+            ):
+                cls = str(KG.Person)  # "Priya Venkataraman and Tobias Ehrlund"
             elif plain:
                 cls = self._described(words, start, end)
                 if cls is None and size <= 2:
@@ -282,6 +341,16 @@ class MentionFinder:
             refs.append(self._new(label, cls, start, end, "discovered", entities))
             covered[start:end] = b"\1" * (end - start)
         return refs
+
+    def _office_end(self, words: list[str], start: int, end: int) -> int | None:
+        """Where an office held by a person ends in a name run: a place, then an office title
+        (names.json office_titles), as in "Oregon Attorney General Dana Whitcombe"."""
+        for title in self.names.office_titles:
+            size = len(title)
+            for k in range(start + 1, end - size + 1):
+                if tuple(words[k : k + size]) == title:
+                    return k + size
+        return None
 
     def _described(self, words: list[str], start: int, end: int) -> str | None:
         """The class an organisation noun gives a name, before it or in an apposition after it.
@@ -333,6 +402,9 @@ class MentionFinder:
             head = tuple(w.lower() for w in words[k - size : k])
             if k - size > end + 1 and head in nouns:
                 return nouns[head]
+        for m in range(end + 2, k - 1):  # "Halcyon Loom, a startup founded by ..."
+            if (words[m].lower(),) in nouns and words[m + 1].lower().endswith("ed"):
+                return nouns[(words[m].lower(),)]
         return None
 
     def _named(self, words: list[str], start: int) -> str | None:

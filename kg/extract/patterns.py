@@ -196,6 +196,10 @@ class NameCues:
     collective_nouns: frozenset[str] = frozenset()
     """Nouns before "of" that a phrase is not headed by ("a family of models")."""
     person_nouns: frozenset[str] = frozenset()
+    legal_designators: frozenset[str] = frozenset()
+    office_titles: tuple[tuple[str, ...], ...] = ()
+    """Titles of offices that act through their holder ("Oregon Attorney General X")."""
+    """Words after a known company's name that keep it the same company ("Meta Platforms")."""
     """Nouns that, heading an apposition after a name, make it a person's ("X, a lawyer for")."""
 
 
@@ -559,6 +563,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "naming_words",
             "collective_nouns",
             "person_nouns",
+            "legal_designators",
+            "office_titles",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -580,6 +586,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         naming_words=tuple(tuple(w.lower().split()) for w in check.words("naming_words")),
         collective_nouns=frozenset(check.words("collective_nouns")),
         person_nouns=frozenset(w.lower() for w in check.words("person_nouns")),
+        legal_designators=frozenset(check.words("legal_designators")),
+        office_titles=tuple(tuple(w.split()) for w in check.words("office_titles")),
     )
 
 

@@ -149,13 +149,19 @@ class RelationFinder:
             if by is None:
                 return []
             agents = st.right_args(by + 1, rel.subject_classes)
-            patients = st.left_args(ts, rel.object_classes)
+            comma = st.apposition_comma(ts)
+            if comma is None:
+                patients = st.left_args(ts, rel.object_classes)
+            else:  # "Halcyon Loom, a startup founded by X": the name before the apposition
+                head = st.owner[comma - 1]
+                patients = [head] if head >= 0 and st.fits(head, rel.object_classes) else []
             if not agents or not patients:
                 return []
             if self._qualified(st, min(st.refs[p].start for p in patients), ts, te):
                 return []
+            kind = "passive" if comma is None else "role"  # an apposition is the narrator's
             return [
-                _Found(a, p, name, f"{name}.verb.passive", "passive", (ts, te))
+                _Found(a, p, name, f"{name}.verb.passive", kind, (ts, te))
                 for a in agents
                 for p in patients
             ]
@@ -279,6 +285,10 @@ class RelationFinder:
             and lower[prep_agent] != "by"
         ):
             prep_agent = None  # "an inquiry into chatbots from X": X makes the chatbots
+        if prep_agent is not None and any(
+            lower[k] == "," and lower[k + 1] in st.cues.determiners for k in range(ne, prep_agent)
+        ):
+            prep_agent = None  # "a round for Y, a startup founded by X": X founded Y
         if prep_agent is not None:
             agents = st.right_args(prep_agent + 1, rel.subject_classes, reach=4)
         if spec.possessor_object and not objects:
@@ -346,7 +356,10 @@ class RelationFinder:
         if not objects:
             return []
         first = min(st.refs[i].start for i in agents + objects)
-        if self._qualified(st, min(first, ns), ns, ne):
+        if lower[ns - 1] == "whose":  # "unlike X, whose case against Y ...": its own clause
+            if self._qualified(st, ns - 1, ns, ne, clause=False):
+                return []
+        elif self._qualified(st, min(first, ns), ns, ne):
             return []
         last = max(st.refs[i].end for i in agents + objects)
         if st.opens_clause(min(first, ns)) and self._unsettled(st, max(last, ne)):
@@ -828,6 +841,8 @@ class RelationFinder:
             return True
         stop = te
         while stop < te + 4 and stop < len(st.owner) and st.owner[stop] < 0:
+            if st.lower[stop] == "by":
+                break  # "founded by former Apple design chief Jony Ive": "former" is his title
             stop += 1
         if _contains(st.lower[te:stop], self.ended):  # "the alliance was dissolved"
             return True
@@ -977,6 +992,7 @@ class _State:
             patterns.names.person_nouns
         )
         self.person_class = str(KG.Person)
+        self.government_class = str(KG.GovernmentBody)
         self.anonymous_first = frozenset(p[0] for p in self.anonymous)
         self._hearsay: dict[int, list[int]] = {}
         self.has_parse = doc.has_annotation("DEP")
@@ -1002,6 +1018,23 @@ class _State:
             ):
                 return True
         return False
+
+    def apposition_comma(self, ts: int) -> int | None:
+        """The comma opening an apposition that ends at ts ("Y, a startup | founded by X")."""
+        start, _ = self.sentence(ts)
+        k = ts - 1
+        while k > start and ts - k <= 6 and (self.lower[k] == "-" or self.lower[k].isalnum()):
+            if self.lower[k] in self.cues.determiners or self.lower[k] in self.cues.prepositions:
+                break
+            k -= 1  # "the Oslo startup": a name may modify the apposition's noun
+        if (
+            k - 1 > start
+            and k < ts - 1
+            and self.lower[k] in ("a", "an", "the")
+            and self.lower[k - 1] == ","
+        ):
+            return k - 1
+        return None
 
     def opens_clause(self, i: int) -> bool:
         """Whether the phrase at i is its sentence's subject: only a determiner before it."""
@@ -1173,7 +1206,14 @@ class _State:
         possessive = ref.end < n and self.lower[ref.end] in self.cues.possessive_markers
         if possessive and not possessive_ok:
             return False
-        if ref.end < n and self.owner[ref.end] >= 0 and self.owner[ref.end] != index:
+        if possessive:
+            return True  # "part of Tesla's pattern of harassment": the possessor is the agent
+        if (
+            ref.end < n
+            and self.owner[ref.end] >= 0
+            and self.owner[ref.end] != index
+            and not self._office_holder(index, self.owner[ref.end])
+        ):
             return False  # a modifier: "Nvidia H800"
         j = ref.start - 1
         while j >= 0 and (self.lower[j] in self.cues.determiners or self.lower[j][:1].isdigit()):
@@ -1227,6 +1267,13 @@ class _State:
                 if self.eligible(index, classes, possessive_ok=possessive_ok) and not (
                     skip_reporters and self.is_reporter(index)
                 ):
+                    office = self.owner[ref.start - 1] if ref.start > start else -1
+                    if (
+                        office >= 0
+                        and self._office_holder(office, index)
+                        and self.fits(office, classes)
+                    ):
+                        index = office  # "New York Attorney General Letitia James sued X"
                     found = [index]
                     if coordinate:
                         found.extend(self._coordinated_left(index, classes, start))
@@ -1387,6 +1434,14 @@ class _State:
             j += 1
         return []
 
+    def _office_holder(self, office: int, holder: int) -> bool:
+        """ "New York Attorney General Letitia James": an office named before its holder acts."""
+        return (
+            self.refs[holder].start == self.refs[office].end
+            and self.fits(office, (self.government_class,))
+            and self.fits(holder, (self.person_class,))
+        )
+
     def _titled_person(self, index: int, classes: Iterable[str], end: int) -> int | None:
         """The person after an organisation and a title ("Intel chief executive Lip-Bu Tan")."""
         k = self.refs[index].end
@@ -1477,6 +1532,12 @@ class _State:
                 break
             while j < end and self.lower[j] in self.cues.determiners:
                 j += 1
+            if by_and and j < end and self.lower[j] in self.cues.possessive_pronouns:
+                k = j + 1  # "Dario Amodei and his sister Daniela Amodei"
+                while k < end and k - j <= 2 and self.owner[k] < 0 and self.lower[k].isalpha():
+                    k += 1
+                if k < end and self.owner[k] >= 0 and self.refs[self.owner[k]].kind in NAME_KINDS:
+                    j = k
             if j >= end or self.owner[j] < 0:
                 break
             other = self.owner[j]
@@ -1533,11 +1594,15 @@ class _State:
             and self.owner[j] < 0
             and (self.lower[j].isalpha() or _amount(self.lower[j]))
             and self.lower[j] not in self.cues.determiners
+            and self.lower[j] != "whose"
         ):
             j -= 1
             gap += 1
         if j > start and self.lower[j] in self.cues.possessive_markers and self.owner[j - 1] >= 0:
             return self.owner[j - 1]
+        if j - 2 >= start and self.lower[j] == "whose" and self.lower[j - 1] == ",":
+            owner = self.owner[j - 2]  # "The New York Times, whose case against OpenAI"
+            return owner if owner >= 0 else None
         if j >= start and self.owner[j] >= 0 and self.lower[j] in ("its", "their"):
             return self.owner[j]
         return None

@@ -69,8 +69,25 @@ def _outlet_refs(
         start = ref.start
         while start > 0 and lower[start - 1] in cues.determiners:
             start -= 1
-        if any(_ends_with(lower, start, phrase) for phrase in before) or any(
-            _starts_with(lower, ref.end, phrase) for phrase in after
-        ):
+        if any(_ends_with(lower, start, phrase) for phrase in before):
             found.add(index)
+            continue
+        for phrase in after:
+            if _starts_with(lower, ref.end, phrase) and not _speaks_of_itself(
+                lower, ref.end + len(phrase)
+            ):
+                found.add(index)
+                break
     return found
+
+
+SELF = frozenset({"it", "its", "we", "our"})
+
+
+def _speaks_of_itself(lower: list[str], k: int) -> bool:
+    """ "The Saltmarsh Herald said it had filed suit": an outlet reporting on itself is a party."""
+    if k < len(lower) and lower[k] in ("'s", "’s"):
+        k += 1
+    if k < len(lower) and lower[k] == "that":
+        k += 1
+    return k < len(lower) and lower[k] in SELF

@@ -1,0 +1,133 @@
+"""Which names fill a relation's slots: offices and holders, look-alike longer names,
+appositions, relative 'whose', coordinated people, outlets speaking of themselves, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Texas Attorney General Ken Paxton opened an investigation into Meta.",
+            ("Texas attorney general's office", "investigates", "Meta"),
+        ),
+        (
+            "Oregon Attorney General Dana Whitcombe opened an investigation into Corvid Labs.",
+            ("Oregon Attorney General", "investigates", "Corvid Labs"),
+        ),
+        (
+            "Lumen Robotics settled a lawsuit brought by New York Attorney General Letitia James.",
+            ("New York attorney general's office", "sues", "Lumen Robotics"),
+        ),
+        (
+            "New York Attorney General Letitia James sued Lumen Robotics.",
+            ("New York attorney general's office", "sues", "Lumen Robotics"),
+        ),
+    ],
+)
+def test_office_named_before_its_holder_is_the_agent(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+def test_known_name_opening_a_longer_company_name_is_another_company(facts) -> None:
+    found = facts(
+        "Gemini Trust Company, the exchange co-founded by Tyler Winklevoss, settled a lawsuit."
+    )
+    assert ("Tyler Winklevoss", "leads", "Gemini Trust Company") in found
+
+
+def test_legal_designator_keeps_the_known_company(facts) -> None:
+    assert ("Meta", "sues", "Corvid Labs") in facts("Meta Platforms Inc sued Corvid Labs.")
+
+
+def test_whose_relative_clause_has_its_own_qualifiers(facts) -> None:
+    text = (
+        "The Washington Times said it had no plans to sue OpenAI, unlike The New York Times, "
+        "whose case against the company is now in discovery."
+    )
+    found = facts(text)
+    assert ("The New York Times", "sues", "OpenAI") in found
+    assert ("The Washington Times", "sues", "OpenAI") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Tesla bought Corvid Labs, the startup founded by former Google engineer Priya Raman.",
+            ("Priya Raman", "leads", "Corvid Labs"),
+            ("Priya Raman", "leads", "Tesla"),
+        ),
+        (
+            "Thornquist Ventures led a seed round for Halcyon Loom, a startup founded by Priya "
+            "Venkataraman and Tobias Ehrlund.",
+            ("Tobias Ehrlund", "leads", "Halcyon Loom"),
+            ("Priya Venkataraman", "leads", "Thornquist Ventures"),
+        ),
+        (
+            "Lumen Robotics, the Oslo startup co-founded by Tomas Lindqvist and his brother "
+            "Anders Lindqvist, unveiled a robot.",
+            ("Anders Lindqvist", "leads", "Lumen Robotics"),
+            ("Tomas Lindqvist", "leads", "Oslo"),
+        ),
+    ],
+)
+def test_passive_in_an_apposition_describes_the_name_before_it(facts, text, present, absent):
+    found = facts(text)
+    assert present in found
+    assert absent not in found
+
+
+def test_apposition_to_an_unknown_word_names_no_one(facts) -> None:
+    found = facts("OpenAI bought io, the device startup founded by Jony Ive, for $6.5 billion.")
+    assert ("Jony Ive", "leads", "OpenAI") not in found
+
+
+def test_outlet_speaking_of_itself_is_a_party(facts) -> None:
+    found = facts("The Saltmarsh Herald said it had filed suit against Lumetra Systems.")
+    assert ("The Saltmarsh Herald", "sues", "Lumetra Systems") in found
+
+
+def test_outlet_reporting_on_others_still_only_reports(facts) -> None:
+    assert facts("Bloomberg said Meta had sued Corvid Labs.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"This is part of Tesla\'s long pattern of harassment," Corvid Labs said.',
+            ("Corvid Labs", "accuses", "Tesla"),
+        ),
+        (
+            "Anthropic cut off OpenAI's access, saying OpenAI staff had used its tools in breach "
+            "of the terms of service.",
+            ("Anthropic", "accuses", "OpenAI"),
+        ),
+    ],
+)
+def test_wrongdoing_nouns_and_breach_phrases_make_accusations(facts, text, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Anthropic cut off OpenAI's access to its Claude models on Friday.",
+            ("Anthropic", "develops", "Claude"),
+            ("OpenAI", "develops", "Claude"),
+        ),
+        (
+            "Amazon sued Perplexity, demanding that the startup stop its Comet browser.",
+            ("Perplexity", "develops", "Comet"),
+            ("Amazon", "develops", "Comet"),
+        ),
+    ],
+)
+def test_its_prefers_a_head_name_over_a_possessor_or_modifier(facts, text, present, absent):
+    found = facts(text)
+    assert present in found
+    assert absent not in found
