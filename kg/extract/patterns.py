@@ -50,6 +50,8 @@ class VerbPattern:
     """Preposition that must introduce the object ("partnered with Y"), or None."""
     object_then: tuple[tuple[str, ...], ...] = ()
     """Words one of which must follow the object ("took X to court"), lower-case tokens."""
+    mutual: bool = False
+    """Coordinated subjects are related to each other as well ("X and Y, together with Z")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +330,10 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
     verbs, nouns, roles = [], [], []
     for index, entry in enumerate(_entries(top, "verbs")):
         check = _Checker(
-            entry, path, f"verbs[{index}]", {"forms", "passive", "object_prep", "object_then"}
+            entry,
+            path,
+            f"verbs[{index}]",
+            {"forms", "passive", "object_prep", "object_then", "mutual"},
         )
         forms = check.words("forms")
         passive = check.words("passive", empty=True)
@@ -337,7 +342,13 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
             check.fail(f"passive form {stray[0]!r} is not among the forms")
         then = tuple(tuple(p.lower().split()) for p in check.words("object_then", required=False))
         verbs.append(
-            VerbPattern(forms, frozenset(passive), check.optional_word("object_prep"), then)
+            VerbPattern(
+                forms,
+                frozenset(passive),
+                check.optional_word("object_prep"),
+                then,
+                check.flag("mutual"),
+            )
         )
     for index, entry in enumerate(_entries(top, "nouns")):
         check = _Checker(

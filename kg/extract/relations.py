@@ -172,8 +172,11 @@ class RelationFinder:
         subjects = st.left_args(ts, rel.subject_classes)
         if not subjects and (author := st.filing_author(ts, rel.subject_classes)) is not None:
             subjects = [author]  # "xAI's lawsuit accuses Apple"
-        if not subjects and name in SYMMETRIC:
-            subjects = st.pair_before(ts, rel.subject_classes)  # "The two companies agreed to"
+        opener: int | None = None
+        if name in SYMMETRIC:  # "The two companies agreed to", "X ..., and the two firms agreed"
+            pair, at = st.pair_before(ts, rel.subject_classes)
+            if pair and (not subjects or at >= st.refs[subjects[0]].end):
+                subjects, opener = pair, at
         if not subjects:
             return []
         objects = st.right_args(
@@ -203,7 +206,8 @@ class RelationFinder:
                     *st.coordinated_left(antecedent, rel.object_classes, s_start),
                 ]
         if not objects and name in SYMMETRIC and len(subjects) >= 2 and not spec.object_then:
-            if self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
+            begin = opener if opener is not None else min(st.refs[s].start for s in subjects)
+            if self._qualified(st, begin, ts, te):
                 return []
             return [
                 _Found(a, b, name, f"{name}.verb.mutual", "verb", (ts, te))
@@ -214,7 +218,13 @@ class RelationFinder:
             return []
         if not objects or self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
             return []
-        return [
+        mutual = [  # "X and Y, together with Z, agreed to ...": X and Y as well
+            _Found(a, b, name, f"{name}.verb.mutual", "verb", (ts, te))
+            for i, a in enumerate(subjects)
+            for b in subjects[i + 1 :]
+            if spec.mutual
+        ]
+        return mutual + [
             _Found(s, o, name, f"{name}.verb.active", "verb", (ts, te))
             for s in subjects
             for o in objects
@@ -330,22 +340,34 @@ class RelationFinder:
                 agents, rule = [owner], "possessive"
         if not agents and spec.left_agent and (modifier < 0 or modifier not in objects):
             left = st.left_args(ns, rel.subject_classes)
+            if left and st.apposition_comma(ns, words=0) == st.refs[left[0]].end:
+                # "X and Y formed Stargate, a joint venture": Stargate is the venture itself
+                left = st.left_args(st.refs[left[0]].start, rel.subject_classes)
             if left and (
                 not spec.support_verbs
                 or any(w in spec.support_verbs for w in lower[st.refs[left[0]].end : ns])
             ):
                 agents, rule = left, "left"
-        if not agents and name in SYMMETRIC:
-            agents, rule = st.pair_before(ns, rel.subject_classes), "left"
+        opener: int | None = None
+        if name in SYMMETRIC and not objects:  # "an agreement the two companies announced"
+            pair, at = st.pair_before(ns, rel.subject_classes, after=ne)
+            if pair and (not agents or at >= ne or at >= st.refs[agents[-1]].end):
+                agents, opener, rule = pair, at, "left"
         if not agents:
             return []
         kind = "noun"
         if not objects and name in SYMMETRIC and len(agents) >= 2 and rule == "left":
-            if self._qualified(st, st.refs[agents[-1]].start, ns, ne):
+            if opener is not None and opener >= ne:  # "an agreement the two companies announced"
+                if self._qualified(st, ns, ns, opener + 3, clause=False):
+                    return []
+            elif self._qualified(
+                st, opener if opener is not None else st.refs[agents[-1]].start, ns, ne
+            ):
                 return []
-            return [
-                _Found(agents[0], b, name, f"{name}.noun.mutual", "noun", trigger)
-                for b in agents[1:]
+            return [  # a three-way deal gives all three pairs
+                _Found(a, b, name, f"{name}.noun.mutual", "noun", trigger)
+                for i, a in enumerate(agents)
+                for b in agents[i + 1 :]
             ]
         own = {st.refs[a].entity for a in agents}
         objects = [o for o in objects if st.refs[o].entity not in own]  # "from X into its ..."
@@ -1019,7 +1041,7 @@ class _State:
                 return True
         return False
 
-    def apposition_comma(self, ts: int) -> int | None:
+    def apposition_comma(self, ts: int, *, words: int = 1) -> int | None:
         """The comma opening an apposition that ends at ts ("Y, a startup | founded by X")."""
         start, _ = self.sentence(ts)
         k = ts - 1
@@ -1029,7 +1051,7 @@ class _State:
             k -= 1  # "the Oslo startup": a name may modify the apposition's noun
         if (
             k - 1 > start
-            and k < ts - 1
+            and k <= ts - 1 - words
             and self.lower[k] in ("a", "an", "the")
             and self.lower[k - 1] == ","
         ):
@@ -1086,20 +1108,45 @@ class _State:
                 return None if self.is_reporter(index) else index
         return None
 
-    def pair_before(self, pos: int, classes: Iterable[str]) -> list[int]:
-        """ "X and Y met. The two companies agreed to ...": the pair a clause-opening plural names.
+    def pair_before(
+        self, pos: int, classes: Iterable[str], *, after: int | None = None
+    ) -> tuple[list[int], int | None]:
+        """ "X and Y met. The two companies agreed to ...", "X took a stake in Y, and the two
+        chipmakers agreed to ...", "an agreement the two companies announced": the pair that a
+        plural (cues pair_nouns) names, and where that plural starts.
 
-        The plural noun phrase (cues pair_nouns) must open pos's sentence with no name between it
-        and pos; the pair is the last "X and Y" of the sentence before.
+        The plural stands before pos in its clause with no name between, or right after a
+        relation noun ending at `after`. The pair is the last "X and Y", or else the last two
+        names, before it in its sentence; failing that, the last "X and Y" of the sentence
+        before.
         """
-        start, _ = self.sentence(pos)
-        opener = next(
-            (p for p in self.pair_nouns if tuple(self.lower[start : start + len(p)]) == p), None
-        )
-        if opener is None or start == 0 or any(o >= 0 for o in self.owner[start:pos]):
-            return []
-        before, _ = self.sentence(start - 1)
-        for k in range(start - 2, before, -1):
+        start, end = self.sentence(pos)
+        opener = None
+        for p in self.pair_nouns:
+            size = len(p)
+            spots = list(range(max(start, pos - 12), pos - size + 1))
+            if after is not None:
+                spots += [after, after + 1]
+            for k in spots:
+                if k + size > end or tuple(self.lower[k : k + size]) != p:
+                    continue
+                if k < pos and any(o >= 0 for o in self.owner[k + size : pos]):
+                    continue
+                if k < pos and any(w in self.cues.clause_breaks for w in self.lower[k:pos]):
+                    continue
+                if opener is None or k > opener:
+                    opener = k
+        if opener is None:
+            return [], None
+        pair = self._last_pair(start, opener, classes, loose=True)
+        if not pair and start > 0:
+            before, _ = self.sentence(start - 1)
+            pair = self._last_pair(before, start, classes, loose=False)
+        return (pair, opener) if pair else ([], None)
+
+    def _last_pair(self, lo: int, hi: int, classes: Iterable[str], *, loose: bool) -> list[int]:
+        """The last "X and Y" fitting classes in [lo, hi); with loose, else the last two names."""
+        for k in range(hi - 2, lo, -1):
             if self.lower[k] not in ("and", "&"):
                 continue
             left, right = self.owner[k - 1], self.owner[k + 1]
@@ -1111,7 +1158,23 @@ class _State:
                 and self.fits(right, classes)
             ):
                 return [left, right]
-        return []
+        if not loose:
+            return []
+        found: list[int] = []
+        k = hi - 1
+        while k >= lo and len(found) < 2:
+            index = self.owner[k]
+            if index >= 0:
+                if (
+                    index not in self.blocked
+                    and self.fits(index, classes)
+                    and all(self.refs[f].entity != self.refs[index].entity for f in found)
+                ):
+                    found.append(index)
+                k = self.refs[index].start - 1
+                continue
+            k -= 1
+        return found[::-1] if len(found) == 2 else []
 
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect_right(self.starts, i) - 1
