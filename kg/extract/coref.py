@@ -113,6 +113,9 @@ class CorefResolver:
                 )
             elif kind == "pronoun":
                 near = self._heads_first(order, near, lower, sentence)
+                head = self._relative_subject(lower, covered, order, s, sentence)
+                if head is not None:  # "Zhipu AI, which counts X among its backers": Zhipu
+                    near = [r for r in near if r[0] == head] + [r for r in near if r[0] != head]
             ref = self._resolve(doc, s, e, kind, sentence, near, surnames, entities)
             if ref is not None:
                 added.append(ref)
@@ -279,6 +282,40 @@ class CorefResolver:
                     break
         return mates or None
 
+    def _relative_subject(
+        self,
+        lower: list[str],
+        covered: bytearray,
+        order: list[tuple[int, int, str, int]],
+        i: int,
+        sentence: int,
+    ) -> str | None:
+        """The name a ", which/who" clause holding i is about, when the relative pronoun is
+        its subject ("X, which counts A among its backers"), not its object ("X, which A
+        backs")."""
+        cues = self.cues
+        k = i - 1
+        while k > 0 and i - k < 12:
+            word = lower[k]
+            if word in cues.clause_breaks or word in (".", "!", "?"):
+                return None
+            if word in cues.relative_pronouns and lower[k - 1] == ",":
+                if (
+                    k + 1 >= i
+                    or covered[k + 1]
+                    or lower[k + 1] in cues.determiners
+                    or lower[k + 1] in cues.pronouns
+                ):
+                    return None
+                for _start, end, entity, where in reversed(order):
+                    if where == sentence and end == k - 1:
+                        return entity
+                return None
+            if word == ",":
+                return None
+            k -= 1
+        return None
+
     def _heads_first(
         self,
         order: list[tuple[int, int, str, int]],
@@ -288,8 +325,9 @@ class CorefResolver:
     ) -> list[tuple[str, int]]:
         """A pronoun prefers a name of its sentence that heads a noun phrase over one that only
         modifies one: "Anthropic cut off OpenAI's access to its models" (its: Anthropic), "X
-        could face an EU probe over its ..." (its: X). A possessor ("OpenAI's access") or a
-        name between a determiner and a noun ("an EU probe") is a modifier."""
+        could face an EU probe over its ..." (its: X), "Baidu partnered with Uber to deploy its
+        robotaxis" (its: Baidu). A possessor ("OpenAI's access"), a name between a determiner
+        and a noun ("an EU probe") or a preposition's object is not a head."""
         cues = self.cues
         last: dict[str, tuple[int, int]] = {}
         for start, end, entity, where in order:
@@ -299,7 +337,9 @@ class CorefResolver:
         for entity, (start, end) in last.items():
             after = lower[end] if end < len(lower) else ""
             before = lower[start - 1] if start > 0 else ""
-            if after in cues.possessive_markers or (
+            if (
+                after in cues.possessive_markers or (before in cues.prepositions and before != "by")
+            ) or (
                 before in cues.determiners
                 and before != "that"
                 and lower[start] not in cues.determiners
@@ -323,12 +363,14 @@ class CorefResolver:
         "Reddit accused the AI startup": the startup is not Reddit. A possessive name
         ("OpenAI's chief said the company ...") or a comma between leaves it possible.
         """
-        for _start, end, entity, where in reversed(order):
+        for start, end, entity, where in reversed(order):
             if where != sentence or end > i:
                 continue
             between = lower[end:i]
             if "," in between or (between and between[0] in self.cues.possessive_markers):
                 return None
+            if start > 0 and lower[start - 1] in self.cues.prepositions:
+                continue  # "X took a stake in Y and ... with the company": Y is no subject
             return entity
         return None
 

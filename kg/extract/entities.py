@@ -109,7 +109,7 @@ class MentionFinder:
         for ref in found:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
         tight = [not t.whitespace_ for t in doc]
-        discovered = self._discover(words, covered, entities, tight)
+        discovered = self._discover(words, covered, entities, tight, found)
         found, discovered = self._longer_names(words, found, discovered, entities)
         if doc.has_annotation("ENT_IOB"):
             discovered.extend(self._ner(doc, covered, entities))
@@ -221,6 +221,7 @@ class MentionFinder:
         covered: bytearray,
         entities: dict[str, Entity],
         tight: list[bool] | None = None,
+        known: list[Ref] | None = None,
     ) -> list[Ref]:
         """Capitalised runs that look like organisation, newspaper, product or person names.
 
@@ -295,6 +296,11 @@ class MentionFinder:
                 and plain
                 and all((len(t) > 1 or t == "-") and not t.isupper() for t in tokens)
             )
+            short = self._short_form(tokens, start, [*(known or ()), *refs], entities)
+            if short is not None:  # "Epic Games ... Epic chief executive Tim Sweeney"
+                refs.append(short)
+                covered[start:end] = b"\1" * (end - start)
+                continue
             cls: str | None = None
             if size >= 2 and last in cues.news_suffixes:
                 cls = str(KG.NewsOrganization)
@@ -319,6 +325,16 @@ class MentionFinder:
                     cls = self._product(words, end) or self._apposition(
                         words, end, self.product_nouns
                     )
+                if (
+                    cls is None
+                    and size <= 2
+                    and start > 0
+                    and words[start - 1].lower() in self.possessive_pronouns
+                    and end < len(words)
+                    and words[end].isalpha()
+                    and words[end].islower()
+                ):
+                    cls = self._product(words, end + 1)  # "its Tern warehouse robots"
                 if cls is None and size == 1:
                     cls = self._fused_version(tokens[0])
                 if cls is None and size <= 2:
@@ -329,6 +345,8 @@ class MentionFinder:
                     )
                 if cls is None and personal and self._personal_context(words, start, end):
                     cls = str(KG.Person)
+                if cls is None and size <= 3 and self._role_of(words, start):
+                    cls = str(KG.Company)  # "chief financial officer of Tidewater Silicon"
             if cls is None:
                 continue
             label = "".join(
@@ -341,6 +359,32 @@ class MentionFinder:
             refs.append(self._new(label, cls, start, end, "discovered", entities))
             covered[start:end] = b"\1" * (end - start)
         return refs
+
+    def _short_form(
+        self, tokens: list[str], start: int, earlier: list[Ref], entities: dict[str, Entity]
+    ) -> Ref | None:
+        """A lone word that opens an organisation's longer name used earlier ("Epic" after
+        "Epic Games", "Corvid" after "Corvid Labs") refers to it."""
+        if len(tokens) != 1 or tokens[0] in self.names.non_name_words:
+            return None
+        for ref in reversed(earlier):
+            entity = entities[ref.entity]
+            parts = entity.label.split()
+            if (
+                ref.start < start
+                and len(parts) >= 2
+                and parts[0] == tokens[0]
+                and self.ontology.is_a(entity.type, KG.Organization)
+            ):
+                note = f"{tokens[0]} → {entity.label} (short form of a name used earlier)"
+                return Ref(start, start + 1, ref.entity, "shortname", note)
+        return None
+
+    def _role_of(self, words: list[str], start: int) -> bool:
+        """A name after a person's role and "of", "at" or "for" is an organisation's."""
+        if start < 2 or words[start - 1] not in ("of", "at", "for"):
+            return False
+        return any(w.lower() in self.person_nouns for w in words[max(0, start - 4) : start - 1])
 
     def _office_end(self, words: list[str], start: int, end: int) -> int | None:
         """Where an office held by a person ends in a name run: a place, then an office title

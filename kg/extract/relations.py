@@ -287,7 +287,13 @@ class RelationFinder:
             objects = st.right_args(prep_at + 1, rel.object_classes, reach=5)
         agents: list[int] = []
         rule = "agent"
-        prep_agent = st.find_word(ne, spec.agent_preps, 9) if spec.agent_preps else None
+        if objects and (by := st.passive_by(st.refs[objects[-1]].end)) is not None:
+            agents = st.right_args(by + 1, rel.subject_classes, reach=4)
+            if agents:  # "The probe into X was opened by Y"
+                rule = "passive"
+        prep_agent = (
+            st.find_word(ne, spec.agent_preps, 9) if spec.agent_preps and not agents else None
+        )
         if (
             prep_agent is not None
             and prep_at is not None
@@ -468,6 +474,14 @@ class RelationFinder:
             and (lower[after] in st.cues.list_verbs)
         ):
             listed = st.right_args(after + 1, holder_classes, reach=4)
+            holder = listed[0] if listed else None
+        if (
+            holder is None
+            and possessor is not None
+            and region_start - 1 > s_start
+            and lower[region_start - 1] == "among"
+        ):  # "X, which counts A and B among its backers"
+            listed = st.left_args(region_start - 1, holder_classes, reach=8)
             holder = listed[0] if listed else None
         if holder is None:
             holder = st.apposition_head(region_start, holder_classes)
@@ -1041,6 +1055,21 @@ class _State:
                 return True
         return False
 
+    def passive_by(self, after: int) -> int | None:
+        """ "... was opened by": a form of be, a participle and "by" soon after a noun phrase."""
+        _, end = self.sentence(after)
+        for k in range(after, min(end - 2, after + 10)):
+            word = self.lower[k]
+            if word in self.cues.clause_breaks or word == "," or self.owner[k] >= 0:
+                return None
+            if (
+                word in self.cues.be_forms
+                and self.lower[k + 1].endswith(("ed", "en"))
+                and self.lower[k + 2] == "by"
+            ):
+                return k + 2
+        return None
+
     def apposition_comma(self, ts: int, *, words: int = 1) -> int | None:
         """The comma opening an apposition that ends at ts ("Y, a startup | founded by X")."""
         start, _ = self.sentence(ts)
@@ -1453,8 +1482,10 @@ class _State:
         j = pos
         if prep is not None:
             while j < limit and self.lower[j] != prep:
-                if self.lower[j] in self.cues.clause_breaks or self.owner[j] >= 0:
-                    return []
+                if self.lower[j] in self.cues.clause_breaks or (
+                    self.owner[j] >= 0 and self.fits(self.owner[j], classes)
+                ):
+                    return []  # "partnered Y with": a name that could be the object comes first
                 j += 1
             if j >= limit:
                 return []

@@ -131,3 +131,44 @@ def test_its_prefers_a_head_name_over_a_possessor_or_modifier(facts, text, prese
     found = facts(text)
     assert present in found
     assert absent not in found
+
+
+def test_relation_noun_with_a_passive_predicate_takes_its_by_agent(facts) -> None:
+    text = "The probe into Fallowmere Health's records was opened by the European Commission."
+    assert ("European Commission", "investigates", "Fallowmere Health") in facts(text)
+
+
+def test_among_its_role_lists_the_holders(facts) -> None:
+    found = facts("Zhipu AI, which counts Alibaba and Tencent among its backers, grew fast.")
+    assert {("Alibaba", "investsIn", "Zhipu AI"), ("Tencent", "investsIn", "Zhipu AI")} <= found
+
+
+def test_object_preposition_is_found_past_a_product_name(facts) -> None:
+    text = "Nvidia took a stake in Intel and agreed to co-develop PC chips with the chipmaker."
+    assert ("Nvidia", "partnersWith", "Intel") in facts(text)
+
+
+def test_short_form_of_a_discovered_name(facts) -> None:
+    text = "A judge sided with Halvorsen Robotics, a win for Halvorsen chief executive Ingrid Dahl."
+    assert ("Ingrid Dahl", "leads", "Halvorsen Robotics") in facts(text)
+
+
+def test_name_after_a_role_and_of_is_an_organisation(facts) -> None:
+    text = "Mateo Ferrer, finance chief of Quillon Dynamics, said the company's Vela robot sells."
+    assert ("Quillon Dynamics", "develops", "Vela") in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Baidu has partnered with Uber to deploy its Apollo Go robotaxis.",
+            ("Baidu", "develops", "Apollo Go"),
+            ("Uber", "develops", "Apollo Go"),
+        ),
+    ],
+)
+def test_its_prefers_the_subject_over_a_prepositional_object(facts, text, present, absent):
+    found = facts(text)
+    assert present in found
+    assert absent not in found
