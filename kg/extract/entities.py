@@ -250,6 +250,14 @@ class MentionFinder:
                     and _capitalised(words[j + 1])
                 ):
                     j += 2  # "Lip-Bu", "Ta-Nehisi"
+                elif (
+                    words[j] in cues.name_particles
+                    and j > i
+                    and j + 1 < n
+                    and not covered[j + 1]
+                    and _capitalised(words[j + 1])
+                ):
+                    j += 2  # "Société des Gens de Lettres"
                 else:
                     break
             start, end = i, j
@@ -285,7 +293,8 @@ class MentionFinder:
             ):
                 end -= 1
             hyphens = words[start:end].count("-")
-            size = end - start - 2 * hyphens
+            particles = sum(1 for w in words[start + 1 : end] if w in cues.name_particles)
+            size = end - start - 2 * hyphens - particles
             if size < 1 or size > cues.max_tokens:
                 continue
             tokens = words[start:end]
@@ -306,7 +315,9 @@ class MentionFinder:
                 cls = str(KG.NewsOrganization)
             elif size >= 2 and last in cues.government_suffixes:
                 cls = str(KG.GovernmentBody)
-            elif size >= 2 and last in cues.organization_suffixes:
+            elif size >= 2 and (
+                last in cues.organization_suffixes or tokens[0] in cues.organization_prefixes
+            ):
                 cls = str(KG.Company)
             elif personal and tokens[0] in cues.given_names:
                 cls = str(KG.Person)

@@ -169,6 +169,10 @@ class Cues:
     """Plurals that open a sentence and name the pair before it ("the two companies")."""
     anonymous_sources: tuple[str, ...] = ()
     """Unnamed sources whose sentence is hearsay, not fact ("people familiar with the matter")."""
+    evaluative_participles: frozenset[str] = frozenset()
+    """Participles after a lawsuit that allege only with a wrongdoing cue ("calling it theft")."""
+    lacking_nouns: frozenset[str] = frozenset()
+    """Nouns after "without" that make a wrongdoing ("without their consent")."""
     predicate_qualifiers: tuple[str, ...] = ()
     """Words in the predicate of a relation noun's clause that leave it unsettled ("A deal
     between X and Y would need approval", "... is not yet final")."""
@@ -200,6 +204,10 @@ class NameCues:
     person_nouns: frozenset[str] = frozenset()
     legal_designators: frozenset[str] = frozenset()
     office_titles: tuple[tuple[str, ...], ...] = ()
+    name_particles: frozenset[str] = frozenset()
+    organization_prefixes: frozenset[str] = frozenset()
+    """First words that make a name an organisation's ("Société", "Groupe", "Fondation")."""
+    """Lower-case words inside a name between capitalised ones ("Société des Gens de Lettres")."""
     """Titles of offices that act through their holder ("Oregon Attorney General X")."""
     """Words after a known company's name that keep it the same company ("Meta Platforms")."""
     """Nouns that, heading an apposition after a name, make it a person's ("X, a lawyer for")."""
@@ -469,6 +477,8 @@ _CUE_LISTS = (
     "pair_nouns",
     "anonymous_sources",
     "predicate_qualifiers",
+    "evaluative_participles",
+    "lacking_nouns",
     "role_links",
     "role_fillers",
 )
@@ -548,6 +558,8 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "single_quotes",
                 "role_links",
                 "role_fillers",
+                "evaluative_participles",
+                "lacking_nouns",
             )
         },
         pronouns=pronoun_classes,
@@ -576,6 +588,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "person_nouns",
             "legal_designators",
             "office_titles",
+            "name_particles",
+            "organization_prefixes",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -599,6 +613,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         person_nouns=frozenset(w.lower() for w in check.words("person_nouns")),
         legal_designators=frozenset(check.words("legal_designators")),
         office_titles=tuple(tuple(w.split()) for w in check.words("office_titles")),
+        name_particles=frozenset(check.words("name_particles")),
+        organization_prefixes=frozenset(check.words("organization_prefixes")),
     )
 
 

@@ -128,10 +128,17 @@ class RelationFinder:
                 found.extend(self._hyphen(state, rel, start, end))
         found.extend(self._develops_forms(state))
         found.extend(self._possessives(state))
+        hits = self._cue_hits(state, doc)
+        state.wrongdoing = [cs for kind, cs, _ in hits if kind == "wrongdoing_verbs"]
         found.extend(self._suit_allegations(state, found))
-        found.extend(self._accusations(state, doc))
+        found.extend(self._accusations(state, doc, hits))
         if doc._.kg_candidates:
             found = self._parsed(state, found, doc._.kg_candidates)
+        state.parties = {
+            (state.sentence(f.trigger[0])[0], state.refs[i].entity)
+            for f in found
+            for i in (f.subject, f.object)
+        }
         doc._.kg_relations = self._records(state, doc, found)
         return doc
 
@@ -169,6 +176,14 @@ class RelationFinder:
             return []  # "Microsoft-backed" is a hyphen pattern, not a verb
         if te - ts == 1 and ts > 0 and lower[ts - 1] in st.cues.determiners:
             return []  # "the funding", "a release": a noun, not a verb
+        filed = st.filing_relative(ts, rel.subject_classes, rel.object_classes)
+        if filed is not None:  # "X's lawsuit against Y and Z, which accuses them of ..."
+            author, targets = filed
+            if self._qualified(st, ts - 1, ts, te, clause=False):
+                return []
+            return [
+                _Found(author, t, name, f"{name}.verb.filing", "verb", (ts, te)) for t in targets
+            ]
         subjects = st.left_args(ts, rel.subject_classes)
         if not subjects and (author := st.filing_author(ts, rel.subject_classes)) is not None:
             subjects = [author]  # "xAI's lawsuit accuses Apple"
@@ -381,6 +396,15 @@ class RelationFinder:
             topic = st.topic(s_start, ns, rel.object_classes, exclude=agents)
             if topic is not None:
                 objects, kind = [topic], "topic"
+                if (
+                    rule == "left"
+                    and len(agents) == 1
+                    and st.adjunct_noun(ns)
+                    and st.fits(topic, rel.subject_classes)
+                    and st.fits(agents[0], rel.object_classes)
+                    and st.refs[topic].start < st.refs[agents[0]].start
+                ):  # "The regulator designated Google ... after a nine-month investigation"
+                    agents, objects = [topic], [agents[0]]
         if not objects:
             return []
         first = min(st.refs[i].start for i in agents + objects)
@@ -703,7 +727,7 @@ class RelationFinder:
         verb rule.
         """
         out: list[_Found] = []
-        participles = st.cues.allegation_participles
+        participles = st.cues.allegation_participles | st.cues.evaluative_participles
         for f in found:
             if f.relation != "sues" or f.kind not in CLAIMABLE:
                 continue
@@ -721,6 +745,10 @@ class RelationFinder:
                 or not (st.lower[j - 1] in (",", "for") or st.lower[j - 1] in self.sues_nouns)
             ):
                 continue
+            if st.lower[j] in self.cues.evaluative_participles and not any(
+                j < w < st.clause_end(j + 1) or j < w < s_end for w in st.wrongdoing
+            ):
+                continue  # "calling it a bottomless pit of plagiarism", not "calling it baseless"
             k = j + 1
             while k < s_end and st.lower[k] in st.cues.determiners:
                 k += 1
@@ -738,12 +766,21 @@ class RelationFinder:
             )
         return out
 
-    def _accusations(self, st: _State, doc: Doc) -> list[_Found]:
+    def _cue_hits(self, st: _State, doc: Doc) -> list[tuple[str, int, int]]:
+        """Speech, allegation, evidence and wrongdoing cues, with "without (their) consent"
+        (cues lacking_nouns) as wrongdoing."""
+        hits = [(doc.vocab.strings[key], cs, ce) for key, cs, ce in self.cue_matcher(doc)]
+        lacking = self.cues.lacking_nouns
+        for j, word in enumerate(st.lower):
+            if word == "without" and any(w in lacking for w in st.lower[j + 1 : j + 5]):
+                hits.append(("wrongdoing_verbs", j, j + 1))
+        return hits
+
+    def _accusations(self, st: _State, doc: Doc, hits: list[tuple[str, int, int]]) -> list[_Found]:
         """Speakers who allege wrongdoing or claim evidence of it accuse the wrongdoer."""
         found: list[_Found] = []
         agents = self.patterns.relations["accuses"].subject_classes
-        for key, cs, ce in self.cue_matcher(doc):
-            kind = doc.vocab.strings[key]
+        for kind, cs, ce in hits:
             if kind == "speech_verbs" or st.question(cs):
                 continue
             quote = st.quote_at(cs)
@@ -868,7 +905,14 @@ class RelationFinder:
         words = st.cue_words(begin, te)
         if _contains(words, self.negation) or (modal and _contains(words, self.modal)):
             return True
-        comma = max((k for k in range(begin, ts) if st.lower[k] == ","), default=begin - 1)
+        comma = max(  # "X, a former PayPal executive who co-founded Y": not X's former role
+            (
+                k
+                for k in range(begin, ts)
+                if st.lower[k] == "," or st.lower[k] in st.cues.relative_pronouns
+            ),
+            default=begin - 1,
+        )
         near = st.lower[comma + 1 : te]  # "Mira Murati, OpenAI's former CTO, founded X"
         if _contains(near, self.ended) or _contains(near, self.ended_after):
             return True
@@ -1031,6 +1075,10 @@ class _State:
         self.government_class = str(KG.GovernmentBody)
         self.anonymous_first = frozenset(p[0] for p in self.anonymous)
         self._hearsay: dict[int, list[int]] = {}
+        self.wrongdoing: list[int] = []
+        """Where wrongdoing cues start, set before the accusation rules run."""
+        self.parties: set[tuple[int, str]] = set()
+        """(sentence start, entity) of every argument found, set before the records."""
         self.has_parse = doc.has_annotation("DEP")
 
     def hearsay(self, ts: int) -> bool:
@@ -1054,6 +1102,49 @@ class _State:
             ):
                 return True
         return False
+
+    def filing_relative(
+        self, ts: int, classes: Iterable[str], object_classes: Iterable[str]
+    ) -> tuple[int, list[int]] | None:
+        """ "X's lawsuit against Y and Z, which accuses them of ...": the relative clause is
+        the filing's, so X is the subject and Y and Z the objects."""
+        start, end = self.sentence(ts)
+        if (
+            ts - 3 < start
+            or self.lower[ts - 1] not in ("which", "that")
+            or self.lower[ts - 2] != ","
+        ):
+            return None
+        last = self.owner[ts - 3]
+        if last < 0 or not self.fits(last, object_classes):
+            return None
+        chain = [last, *self.coordinated_left(last, object_classes, start)]
+        first = min(self.refs[c].start for c in chain)
+        k = first - 1
+        if k <= start or self.lower[k] not in self.cues.prepositions:
+            return None
+        if self.lower[k - 1] not in self.filing_nouns:
+            return None
+        if ts < end and self.owner[ts] >= 0 and self.refs[self.owner[ts]].kind in NAME_KINDS:
+            return None  # "..., which accuses Z": a named object of its own
+        author = self.possessor(k - 1)
+        if author is None or not self.fits(author, classes):
+            return None
+        return author, sorted(chain)
+
+    def adjunct_noun(self, ns: int) -> bool:
+        """Whether the noun at ns heads a time adjunct ("after a nine-month investigation"),
+        whose agent is the sentence's subject rather than the name just before it."""
+        start, _ = self.sentence(ns)
+        k = ns - 1
+        while (
+            k > start
+            and ns - k <= 5
+            and self.owner[k] < 0
+            and self.lower[k] not in (self.cues.prepositions | self.cues.object_stops)
+        ):
+            k -= 1
+        return self.lower[k] in ("after", "following", "during", "amid", "since", "before")
 
     def passive_by(self, after: int) -> int | None:
         """ "... was opened by": a form of be, a participle and "by" soon after a noun phrase."""
@@ -1881,6 +1972,8 @@ class _State:
         parties = {self.refs[found.subject].entity, self.refs[found.object].entity}
         for index in sorted(self.sources):
             ref = self.refs[index]
+            if (start, ref.entity) in self.parties:
+                return None  # "AP signed a deal with Google ..., the news agency said": a party
             if start <= ref.start < end and ref.entity not in parties:
                 return ref.entity
         return None

@@ -172,3 +172,65 @@ def test_its_prefers_the_subject_over_a_prepositional_object(facts, text, presen
     found = facts(text)
     assert present in found
     assert absent not in found
+
+
+def test_former_title_inside_an_apposition_does_not_end_a_relative_clause(facts) -> None:
+    text = "David Sacks, a former PayPal executive who co-founded Craft Ventures, spoke."
+    assert ("David Sacks", "leads", "Craft Ventures") in facts(text)
+
+
+def test_outlet_that_is_a_party_is_not_the_claimant_of_its_sentence(run) -> None:
+    extraction = run(
+        "The Associated Press signed an agreement with Google to supply news to Gemini, "
+        "Google's AI assistant, the news agency said."
+    )
+    assert extraction.relations
+    assert all(r.claimed_by is None for r in extraction.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Société des Gens de Lettres sued Meta.",
+            ("Société des Gens de Lettres", "sues", "Meta"),
+        ),
+        (
+            "The National Publishing Union sued Meta.",
+            ("National Publishing Union", "sues", "Meta"),
+        ),
+    ],
+)
+def test_organisation_names_with_particles_prefixes_and_union_suffixes(facts, text, expected):
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        ('Disney sued Midjourney, calling it "a bottomless pit of plagiarism".', True),
+        ("Disney sued Midjourney, calling the case a test of copyright law.", False),
+    ],
+)
+def test_evaluative_participle_after_a_suit_accuses_only_with_wrongdoing(facts, text, accuses):
+    assert (("Disney", "accuses", "Midjourney") in facts(text)) is accuses
+
+
+def test_without_consent_is_a_wrongdoing(facts) -> None:
+    text = "The FTC said Corvid Labs had used the recordings without the customers' consent."
+    assert ("Federal Trade Commission", "accuses", "Corvid Labs") in facts(text)
+
+
+def test_relative_clause_of_a_lawsuit_speaks_for_its_filer(facts) -> None:
+    found = facts(
+        "Elon Musk's lawsuit against OpenAI and Sam Altman, which accuses them of fraud, "
+        "goes to trial."
+    )
+    assert {("Elon Musk", "accuses", "OpenAI"), ("Elon Musk", "accuses", "Sam Altman")} <= found
+    assert ("Sam Altman", "accuses", "OpenAI") not in found
+
+
+def test_investigation_in_a_time_adjunct_belongs_to_the_subject(facts) -> None:
+    found = facts("The European Commission fined Google after a two-year investigation.")
+    assert ("European Commission", "investigates", "Google") in found
+    assert ("Google", "investigates", "European Commission") not in found
