@@ -188,6 +188,8 @@ def _load_store(shards: ShardSet, folder: Path, *, rebuild: bool) -> list[str]:
             store.load_file(shards.documents[sha])
         for doc in gone:
             store.remove_graph(doc.graph)
+        if gone:
+            store.collect_garbage()
         store.flush()
         statements = len(store.store)
     finally:

@@ -5,7 +5,8 @@ the manifest `P.stem + ".manifest.json"`, both beside `P`. Each document's tripl
 named graph `kg.graph.document_iri(doc)`, the vocabulary in `kg.namespaces.ONTOLOGY_GRAPH`.
 
 The shared graphs (`ENTITIES_GRAPH`, `RELATIONS_GRAPH`) hold each triple once; after
-documents are dropped, `collect_garbage` removes what no remaining document supports.
+documents are dropped, `collect_garbage` removes what no remaining document supports (checking
+only what the dropped documents supported).
 
 The store describes itself: every document graph states the document's `kg:sha256` and
 `kg:fileName`, and each document is added in one transaction, so what the store holds can always
@@ -34,6 +35,7 @@ from rdflib.namespace import RDF, SDO
 from kg.errors import GraphError
 from kg.export import write_atomically
 from kg.namespaces import ENTITIES_GRAPH, KG, ONTOLOGY_GRAPH, RELATIONS_GRAPH
+from kg.records import SYMMETRIC
 
 MANIFEST_VERSION = 1
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -130,21 +132,13 @@ SELECT ?g ?sha ?name WHERE {{
 }}"""
 
 
-_COLLECT_GARBAGE = f"""
-DELETE {{ GRAPH <{RELATIONS_GRAPH}> {{ ?s ?p ?o }} }}
-WHERE {{
-  GRAPH <{RELATIONS_GRAPH}> {{ ?s ?p ?o }}
-  FILTER NOT EXISTS {{
-    GRAPH ?g {{ ?e a <{KG.Evidence}> ; <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ;
-                   <{RDF.object}> ?o }}
-  }}
-}} ;
-DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?v }} }}
-WHERE {{
-  GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?v }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?d <{SDO.mentions}> ?e }} }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x <{RDF.subject}>|<{RDF.object}>|<{KG.claimedBy}> ?e }} }}
-}}"""
+_SUBJECT, _PREDICATE, _OBJECT = (
+    ox.NamedNode(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object)
+)
+_USES = tuple(ox.NamedNode(str(t)) for t in (SDO.mentions, RDF.subject, RDF.object, KG.claimedBy))
+"""Predicates by which a document uses an entity: while one does, its description stays."""
+_SYMMETRIC = frozenset(ox.NamedNode(str(KG[name])) for name in SYMMETRIC)
+_RELATIONS, _ENTITIES = ox.NamedNode(str(RELATIONS_GRAPH)), ox.NamedNode(str(ENTITIES_GRAPH))
 
 
 class GraphStore:
@@ -157,6 +151,8 @@ class GraphStore:
     def __init__(self, path: Path, *, bulk: bool = False) -> None:
         self.path = path
         self.bulk = bulk
+        self._unsupported_triples: set[tuple[Any, Any, Any]] = set()
+        self._unsupported_entities: set[Any] = set()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.store = ox.Store(str(path))
@@ -239,15 +235,51 @@ class GraphStore:
         return list(fresh)
 
     def remove_graph(self, graph: str) -> None:
-        self.store.remove_graph(ox.NamedNode(graph))
+        """Drop a document's graph, noting the shared triples it supported for `collect_garbage`."""
+        node = ox.NamedNode(graph)
+        statements: dict[ox.NamedNode | ox.BlankNode, dict[ox.NamedNode, Any]] = {}
+        for quad in self.store.quads_for_pattern(None, None, None, node):
+            if quad.predicate in _USES:
+                self._unsupported_entities.add(quad.object)
+            if quad.predicate in (_SUBJECT, _PREDICATE, _OBJECT):
+                statements.setdefault(quad.subject, {})[quad.predicate] = quad.object
+        for parts in statements.values():
+            if len(parts) == 3:
+                self._unsupported_triples.add((parts[_SUBJECT], parts[_PREDICATE], parts[_OBJECT]))
+        self.store.remove_graph(node)
 
     def collect_garbage(self) -> None:
         """Drop shared triples that no document supports any more.
 
         After documents are removed, a relation triple whose evidence was all in them, and an
-        entity no remaining document mentions, would otherwise stay in the shared graphs.
+        entity no remaining document uses, would otherwise stay in the shared graphs. Only what
+        the removed documents supported is checked, each with a lookup on bound terms, so the
+        cost follows what was removed, not the size of the store.
         """
-        self.store.update(_COLLECT_GARBAGE)
+        for s, p, o in self._unsupported_triples:
+            directions = [(s, o), (o, s)] if p in _SYMMETRIC else [(s, o)]
+            if not any(self._supported(a, p, b) for a, b in directions):
+                for a, b in directions:
+                    self.store.remove(ox.Quad(a, p, b, _RELATIONS))
+        for entity in self._unsupported_entities:
+            if not any(self._first(None, used, entity) for used in _USES):
+                for quad in list(self.store.quads_for_pattern(entity, None, None, _ENTITIES)):
+                    self.store.remove(quad)
+        self._unsupported_triples.clear()
+        self._unsupported_entities.clear()
+
+    def _supported(self, s: Any, p: Any, o: Any) -> bool:
+        # The terms go into the query text: Oxigraph plans bound terms as index lookups, but
+        # joins substitutions after matching (0.2 ms against 130 ms on 1.5 million quads).
+        return bool(
+            self.store.query(
+                f"ASK {{ GRAPH ?g {{ ?e <{RDF.subject}> {s} ; <{RDF.object}> {o} ; "
+                f"<{RDF.predicate}> {p} ; a <{KG.Evidence}> }} }}"
+            )
+        )
+
+    def _first(self, s: Any, p: Any, o: Any) -> bool:
+        return next(iter(self.store.quads_for_pattern(s, p, o, None)), None) is not None
 
     def has_vocabulary(self) -> bool:
         return self.store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))

@@ -51,3 +51,27 @@ def test_shards_load_into_bare_store(tmp_path: Path) -> None:
     store = ox.Store.read_only(str(tmp_path / "bare"))
     # four documents, plus the shared vocabulary, entity and relation graphs
     assert len(list(store.named_graphs())) == 4 + 3
+
+
+def test_shards_reload_into_bare_store_drops_what_only_removed_documents_supported(
+    tmp_path: Path,
+) -> None:
+    import pyoxigraph as ox
+
+    from kg.namespaces import ENTITIES_GRAPH, ENTITY, KG, RELATIONS_GRAPH
+
+    corpus, shards, bare = write_corpus(tmp_path / "news"), tmp_path / "sh", tmp_path / "bare"
+    build([corpus], tmp_path / "unused.ttl", shards=shards, progress=False)
+    load(shards, tmp_path / "unused.ttl", store=bare)
+    (corpus / "b.txt").unlink()  # the only document about Nvidia
+    build([corpus], tmp_path / "unused.ttl", shards=shards, progress=False)
+    assert "1 removed" in load(shards, tmp_path / "unused.ttl", store=bare)[0]
+    store = ox.Store.read_only(str(bare))
+    nvidia = ox.NamedNode(str(ENTITY["Nvidia"]))
+    partners = ox.NamedNode(str(KG.partnersWith))
+    relations, entities = ox.NamedNode(str(RELATIONS_GRAPH)), ox.NamedNode(str(ENTITIES_GRAPH))
+    assert not list(store.quads_for_pattern(nvidia, partners, None, relations))
+    assert not list(store.quads_for_pattern(None, partners, nvidia, relations))
+    assert not list(store.quads_for_pattern(nvidia, None, None, entities))
+    openai = ox.NamedNode(str(ENTITY["OpenAI"]))
+    assert list(store.quads_for_pattern(openai, None, None, entities))
