@@ -14,15 +14,17 @@ in another graph, which would multiply the rows of every join.
 Per document, the document graph holds:
 - `doc schema:mentions entity` and `doc kg:hasMentionCount <doc/mentions/Name>` for each entity
   mentioned, the count node carrying `kg:mentionOf entity` and `kg:mentionCount n`. The count
-  node is not typed: `kg:hasMentionCount rdfs:range kg:MentionCount` says what it is, and the
-  shapes find it as an object of `kg:hasMentionCount`.
-- an evidence node `<doc/evidence/i>` per relation found, typed `kg:Evidence` (or `kg:Claim`
+  node is not typed: `kg:hasMentionCount rdfs:range kg:MentionCount` says what it is (a SHACL
+  shape for count nodes targets `sh:targetObjectsOf kg:hasMentionCount`, not the class).
+- one evidence node `<doc/evidence/i>` per relation found, typed `kg:Evidence` (or `kg:Claim`
   when an actor only says the relation holds) and no more: both are subclasses of
   `rdf:Statement`, so the node is an RDF reification with `rdf:subject`, `rdf:predicate` and
   `rdf:object`, plus `prov:wasDerivedFrom doc`, the sentence and its start, the offsets and
-  words matched, the rule, the confidence, any `kg:resolution` notes and `kg:claimedBy`. A
-  symmetric relation (`kg.records.SYMMETRIC`) is stated both ways in `RELATIONS_GRAPH` and has
-  a second evidence node, `<doc/evidence/i-inverse>`, for the other direction.
+  words matched, the rule, the confidence, any `kg:resolution` notes and `kg:claimedBy`.
+A symmetric relation (`kg.records.SYMMETRIC`, declared `owl:SymmetricProperty`) is stated in
+both directions in `RELATIONS_GRAPH`, so plain queries see both, but has one evidence node, in
+the direction the text gives; whatever looks up the evidence for `?s ?p ?o` also looks for
+`?o ?p ?s` when `?p` is symmetric (queries/evidence.rq shows how).
 """
 
 from __future__ import annotations
@@ -123,29 +125,26 @@ def _relation_quads(
 ) -> Iterator[Quad]:
     subject, obj = checked(relation.subject), checked(relation.object)
     predicate = KG[relation.predicate]
-    directions = [(subject, obj)]
-    if relation.predicate in SYMMETRIC:
-        directions.append((obj, subject))
+    if relation.claimed_by is None:
+        yield subject, predicate, obj, RELATIONS_GRAPH
+        if relation.predicate in SYMMETRIC:
+            yield obj, predicate, subject, RELATIONS_GRAPH
+    evidence = URIRef(f"{doc}/evidence/{index}")
     sentence = document.text[relation.sentence_start : relation.sentence_end]
-    for direction, (s, o) in enumerate(directions):
-        if relation.claimed_by is None:
-            yield s, predicate, o, RELATIONS_GRAPH
-        evidence = URIRef(f"{doc}/evidence/{index}" + ("-inverse" if direction else ""))
-        kind = KG.Claim if relation.claimed_by else KG.Evidence
-        for p, value in (
-            (RDF.type, kind),
-            (RDF.subject, s),
-            (RDF.predicate, predicate),
-            (RDF.object, o),
-            (PROV.wasDerivedFrom, doc),
-            (KG.sentence, Literal(sentence)),
-            (KG.sentenceStart, Literal(relation.sentence_start)),
-            (KG.startOffset, Literal(relation.start)),
-            (KG.endOffset, Literal(relation.end)),
-            (KG.matchedText, Literal(relation.matched)),
-            (KG.rule, Literal(relation.rule)),
-            (KG.confidence, Literal(confidence_decimal(relation.confidence))),
-            *((KG.resolution, Literal(note)) for note in relation.resolutions),
-            *(((KG.claimedBy, checked(relation.claimed_by)),) if relation.claimed_by else ()),
-        ):
-            yield evidence, p, value, doc
+    for p, value in (
+        (RDF.type, KG.Claim if relation.claimed_by else KG.Evidence),
+        (RDF.subject, subject),
+        (RDF.predicate, predicate),
+        (RDF.object, obj),
+        (PROV.wasDerivedFrom, doc),
+        (KG.sentence, Literal(sentence)),
+        (KG.sentenceStart, Literal(relation.sentence_start)),
+        (KG.startOffset, Literal(relation.start)),
+        (KG.endOffset, Literal(relation.end)),
+        (KG.matchedText, Literal(relation.matched)),
+        (KG.rule, Literal(relation.rule)),
+        (KG.confidence, Literal(confidence_decimal(relation.confidence))),
+        *((KG.resolution, Literal(note)) for note in relation.resolutions),
+        *(((KG.claimedBy, checked(relation.claimed_by)),) if relation.claimed_by else ()),
+    ):
+        yield evidence, p, value, doc

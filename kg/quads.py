@@ -150,33 +150,30 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
     for index, relation in enumerate(extraction.relations):
         subject, obj = iri(relation.subject), iri(relation.object)
         predicate = f"<{KG[relation.predicate]}>"
-        directions = [(subject, obj)]
-        if relation.predicate in SYMMETRIC:
-            directions.append((obj, subject))
         claim = relation.claimed_by
+        if claim is None:
+            share(f"{subject} {predicate} {obj}{_IN_RELATIONS}")
+            if relation.predicate in SYMMETRIC:
+                share(f"{obj} {predicate} {subject}{_IN_RELATIONS}")
+        evidence = f"<{doc_iri}/evidence/{index}>"
+        add(f"{evidence} {_TYPE} {_KG['Claim'] if claim else _KG['Evidence']}{g}")
+        add(f"{evidence} {_SUBJECT} {subject}{g}")
+        add(f"{evidence} {_PREDICATE} {predicate}{g}")
+        add(f"{evidence} {_OBJECT} {obj}{g}")
+        add(f"{evidence} {_DERIVED} {doc}{g}")
         sentence = literal(text[relation.sentence_start : relation.sentence_end])
-        about = (
-            f" {_DERIVED} {doc}{g}",
-            f" {_KG['sentence']} {sentence}{g}",
-            f" {_KG['sentenceStart']} {literal(str(relation.sentence_start), _INTEGER)}{g}",
-            f" {_KG['startOffset']} {literal(str(relation.start), _INTEGER)}{g}",
-            f" {_KG['endOffset']} {literal(str(relation.end), _INTEGER)}{g}",
-            f" {_KG['matchedText']} {literal(relation.matched)}{g}",
-            f" {_KG['rule']} {literal(relation.rule)}{g}",
-            f" {_KG['confidence']} {literal(_decimal(relation.confidence), _DECIMAL)}{g}",
-            *(f" {_KG['resolution']} {literal(note)}{g}" for note in relation.resolutions),
-            *((f" {_KG['claimedBy']} {iri(claim)}{g}",) if claim else ()),
-        )
-        kind = _KG["Claim"] if claim else _KG["Evidence"]
-        for direction, (s, o) in enumerate(directions):
-            if claim is None:
-                share(f"{s} {predicate} {o}{_IN_RELATIONS}")
-            evidence = f"<{doc_iri}/evidence/{index}{'-inverse' if direction else ''}>"
-            add(f"{evidence} {_TYPE} {kind}{g}")
-            add(f"{evidence} {_SUBJECT} {s}{g}")
-            add(f"{evidence} {_PREDICATE} {predicate}{g}")
-            add(f"{evidence} {_OBJECT} {o}{g}")
-            out.extend(evidence + line for line in about)
+        add(f"{evidence} {_KG['sentence']} {sentence}{g}")
+        sentence_start = literal(str(relation.sentence_start), _INTEGER)
+        add(f"{evidence} {_KG['sentenceStart']} {sentence_start}{g}")
+        add(f"{evidence} {_KG['startOffset']} {literal(str(relation.start), _INTEGER)}{g}")
+        add(f"{evidence} {_KG['endOffset']} {literal(str(relation.end), _INTEGER)}{g}")
+        add(f"{evidence} {_KG['matchedText']} {literal(relation.matched)}{g}")
+        add(f"{evidence} {_KG['rule']} {literal(relation.rule)}{g}")
+        add(f"{evidence} {_KG['confidence']} {literal(_decimal(relation.confidence), _DECIMAL)}{g}")
+        for note in relation.resolutions:
+            add(f"{evidence} {_KG['resolution']} {literal(note)}{g}")
+        if claim:
+            add(f"{evidence} {_KG['claimedBy']} {iri(claim)}{g}")
     if seen is not None:
         fresh = [line for line in dict.fromkeys(shared) if line not in seen]
         seen.update(fresh)

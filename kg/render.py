@@ -339,7 +339,8 @@ def _most_specific(types: set[str], supers: dict[str, set[str]]) -> str:
 
 
 def _edges(facts: _Facts) -> list[dict[str, Any]]:
-    """One edge per (subject, relation, object); a symmetric relation once per pair.
+    """One edge per (subject, relation, object); a symmetric relation once per pair, with the
+    evidence found in either direction.
 
     Edges between the same two entities are bent apart so none hides another.
     """
@@ -389,8 +390,10 @@ def _bend(index: int, count: int, *, forward: bool) -> dict[str, Any]:
 
 
 def _evidence(rows: list[dict[str, Any]], facts: _Facts) -> list[dict[str, Any]]:
-    """The sentences behind one edge, deduplicated (a symmetric relation stores each twice),
-    most confident first, with the matched words cut out for highlighting."""
+    """The sentences behind one edge, deduplicated, most confident first, with the matched
+    words cut out for highlighting. A symmetric edge gets the rows of both directions (each
+    sentence has one evidence node, in the direction the text gives, see `_edges`); a graph
+    written before that layout stored each such sentence twice, hence the deduplication."""
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
         key = (

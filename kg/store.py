@@ -294,6 +294,8 @@ class GraphStore:
     def counts(self, statements: int | None = None) -> dict[str, int]:
         """Numbers for the build summary, read from the shared graphs and the claims alone.
 
+        A claim is one node whatever its predicate (a symmetric one has no second, inverse
+        node), and a symmetric relation, stated both ways, counts once per pair.
         Relation triples and entity descriptions each sit once in their shared graph, so these
         counts equal the distinct counts over the union without scanning the whole store.
         Counting every quad means reading the whole store; a caller that knows the number
@@ -313,8 +315,7 @@ class GraphStore:
             f"{{ ?e <{KG.curated}> ?c }} }}"
         )
         counts["claims"] = self._count(
-            f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH ?g {{ ?c a <{KG.Claim}> }} "
-            'FILTER(!STRENDS(STR(?c), "-inverse")) }'
+            f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH ?g {{ ?c a <{KG.Claim}> }} }}"
         )
         counts["statements"] = len(self.store) if statements is None else statements
         return counts

@@ -64,6 +64,17 @@ def test_graph_states_symmetric_relation_both_ways(extraction) -> None:
     assert (g, KG.partnersWith, a) in graph
 
 
+def test_graph_symmetric_relation_has_one_evidence_node_in_the_text_direction(
+    extraction,
+) -> None:
+    graph = document_graph(extraction)
+    a, g = URIRef(ACME.iri), URIRef(GLOBEX.iri)
+    [evidence] = graph.subjects(RDF.predicate, KG.partnersWith)
+    assert (graph.value(evidence, RDF.subject), graph.value(evidence, RDF.object)) == (a, g)
+    assert str(evidence) == f"{document_iri(extraction.document)}/evidence/1"
+    assert not [e for e in graph.subjects(RDF.type, None) if str(e).endswith("-inverse")]
+
+
 def test_graph_claim_is_attributed_not_asserted(extraction) -> None:
     graph = document_graph(extraction)
     assert (URIRef(GLOBEX.iri), KG.sues, URIRef(INITECH.iri)) not in graph
@@ -73,14 +84,17 @@ def test_graph_claim_is_attributed_not_asserted(extraction) -> None:
 
 
 def test_graph_every_relation_triple_has_evidence(extraction) -> None:
+    """Evidence for `s p o` is stated that way round, or `o p s` when `p` is symmetric."""
     graph = document_graph(extraction)
     doc = document_iri(extraction.document)
     for s, p, o in graph:
         if str(p).startswith(str(KG)) and p in {KG.sues, KG.partnersWith}:
+            ways = [(s, o), (o, s)] if p == KG.partnersWith else [(s, o)]
             evidence = [
                 e
-                for e in graph.subjects(RDF.subject, s)
-                if (e, RDF.predicate, p) in graph and (e, RDF.object, o) in graph
+                for a, b in ways
+                for e in graph.subjects(RDF.subject, a)
+                if (e, RDF.predicate, p) in graph and (e, RDF.object, b) in graph
             ]
             assert evidence, (s, p, o)
             for e in evidence:

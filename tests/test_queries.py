@@ -128,3 +128,114 @@ def oxigraph_news(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=60,
     )
     return location
+
+
+# ---------------------------------------------------------------- symmetric relations
+
+
+def _rows(runner, query: str, *binds: str) -> list[dict[str, str]]:
+    """The rows of a queries/ file on news.trig, as plain strings."""
+    args = ["query", str(ROOT / "queries" / query), "-g", str(NEWS), "-f", "json"]
+    for bind in binds:
+        args += ["--bind", bind]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    solutions = ox.parse_query_results(result.stdout_bytes, format=ox.QueryResultsFormat.JSON)
+    names = [v.value for v in solutions.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
+
+
+@pytest.mark.parametrize(
+    ("subject", "obj"),
+    [("Microsoft", "OpenAI"), ("OpenAI", "Microsoft")],
+    ids=["text-direction", "other-direction"],
+)
+def test_queries_evidence_finds_symmetric_evidence_from_either_direction(
+    runner, subject: str, obj: str
+) -> None:
+    """news.trig says 'Microsoft partners with OpenAI': one evidence node, Microsoft to OpenAI,
+    which evidence.rq finds for the plain triple either way round."""
+    rows = _rows(runner, "evidence.rq", f"subject=ent:{subject}", "relation=kg:partnersWith")
+    assert [(r["subject"], r["object"]) for r in rows] == [
+        (f"https://w3id.org/kg-news/entity/{subject}", f"https://w3id.org/kg-news/entity/{obj}")
+    ]
+    assert "Microsoft partners with OpenAI" in rows[0]["sentence"]
+
+
+def test_queries_news_has_one_evidence_node_per_symmetric_relation(rdflib_news) -> None:
+    rows = rdflib_news.query(
+        "SELECT ?e WHERE { ?e <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> "
+        "<https://w3id.org/kg-news/ontology#partnersWith> }"
+    )
+    assert len(rows) == 1
+
+
+def test_queries_entity_shows_symmetric_relation_in_both_roles(runner) -> None:
+    for entity in ("Microsoft", "OpenAI"):
+        rows = _rows(runner, "entity.rq", f"entity=ent:{entity}")
+        partner = [r for r in rows if r.get("relation", "").endswith("#partnersWith")]
+        assert sorted((r["role"], r["sentences"]) for r in partner) == [
+            ("object", "1"),
+            ("subject", "1"),
+        ]
+
+
+def test_queries_partnership_and_relation_counts_count_one_sentence(runner) -> None:
+    [pair] = _rows(runner, "partnerships.rq")
+    assert (pair["partnerName"], pair["otherName"], pair["sentences"]) == (
+        "Microsoft",
+        "OpenAI",
+        "1",
+    )
+    [counts] = [
+        r for r in _rows(runner, "relation-counts.rq") if r["relation"].endswith("#partnersWith")
+    ]
+    assert (counts["relations"], counts["sentences"]) == ("1", "1")
+
+
+@pytest.fixture(scope="module")
+def reversed_partnership(tmp_path_factory: pytest.TempPathFactory, ontology) -> Path:
+    """A graph whose one partnership is given as 'OpenAI partners with Microsoft', the other
+    way round from the order partnerships.rq lists the pair in (Microsoft before OpenAI)."""
+    import hashlib
+
+    from kg.export import serialize
+    from kg.graph import build_dataset
+    from kg.namespaces import ENTITY, KG
+    from kg.records import Document, Entity, Extraction, Relation
+
+    text = "OpenAI partners with Microsoft."
+    openai = Entity(str(ENTITY.OpenAI), "OpenAI", str(KG.Company))
+    microsoft = Entity(str(ENTITY.Microsoft), "Microsoft", str(KG.Company))
+    partners = Relation(
+        openai.iri, "partnersWith", microsoft.iri, 0, len(text), 0, len(text) - 1,
+        text[:-1], "test.partner", 0.9,
+    )  # fmt: skip
+    document = Document("r.txt", text, hashlib.sha256(text.encode()).hexdigest())
+    extraction = Extraction(document, (microsoft, openai), (), (partners,), {})
+    path = tmp_path_factory.mktemp("reversed") / "graph.trig"
+    serialize(build_dataset([extraction], ontology), path, "trig")
+    return path
+
+
+def test_queries_symmetric_pair_finds_evidence_given_the_other_way(
+    runner, reversed_partnership: Path
+) -> None:
+    base = ["query", "-g", str(reversed_partnership), "-f", "json"]
+    results = {}
+    for query in ("partnerships.rq", "relation-counts.rq", "evidence.rq"):
+        result = runner.invoke(app, [base[0], str(ROOT / "queries" / query), *base[1:]])
+        assert result.exit_code == 0, result.output
+        solutions = ox.parse_query_results(result.stdout_bytes, format=ox.QueryResultsFormat.JSON)
+        names = [v.value for v in solutions.variables]
+        results[query] = [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
+    [pair] = results["partnerships.rq"]
+    assert (pair["partnerName"], pair["otherName"], pair["sentences"]) == (
+        "Microsoft",
+        "OpenAI",
+        "1",
+    )
+    [counts] = results["relation-counts.rq"]
+    assert (counts["relations"], counts["sentences"]) == ("1", "1")
+    assert len(results["evidence.rq"]) == 2  # the plain triple both ways, one sentence
+    assert {r["sentence"] for r in results["evidence.rq"]} == {"OpenAI partners with Microsoft."}

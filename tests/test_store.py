@@ -82,6 +82,47 @@ def test_store_documents_read_back_from_the_store(tmp_path: Path, bulk: bool) ->
     store.close()
 
 
+def _relations_graph(store: GraphStore) -> set[tuple[str, str, str]]:
+    graph = ox.NamedNode(str(RELATIONS_GRAPH))
+    return {
+        (q.subject.value, q.predicate.value, q.object.value)
+        for q in store.store.quads_for_pattern(None, None, None, graph)
+    }
+
+
+def test_store_garbage_collection_keeps_both_directions_of_a_symmetric_relation(
+    tmp_path: Path,
+) -> None:
+    """A symmetric relation's one evidence node, stated the way the text gives it, keeps the
+    plain triple in both directions; once no document supports it, both go."""
+    store = GraphStore(tmp_path / "s.oxigraph")
+    first, second = extraction("ab" * 32), extraction("cd" * 32)
+    store.add_nquads(document_nquads(first) + document_nquads(second))
+    both = {
+        (ACME.iri, str(KG.partnersWith), GLOBEX.iri),
+        (GLOBEX.iri, str(KG.partnersWith), ACME.iri),
+    }
+    assert both <= _relations_graph(store)
+    store.remove_graph(str(document_iri(first.document)))
+    store.collect_garbage()
+    assert both <= _relations_graph(store)
+    store.remove_graph(str(document_iri(second.document)))
+    store.collect_garbage()
+    assert not _relations_graph(store)
+    store.close()
+
+
+def test_store_counts_a_symmetric_claim_once(tmp_path: Path) -> None:
+    record = extraction()
+    claim = relation(GLOBEX, "partnersWith", INITECH, 48, len(TEXT), claimed_by=ACME.iri)
+    record = Extraction(record.document, record.entities, (), (claim,), record.mention_counts)
+    store = GraphStore(tmp_path / "s.oxigraph")
+    store.add_nquads(document_nquads(record))
+    counts = store.counts()
+    assert (counts["claims"], counts["partnersWith"]) == (1, 0)
+    store.close()
+
+
 @pytest.mark.parametrize("bad", ["<a> <b> .", "not rdf at all"])
 def test_store_rejects_malformed_nquads_whole(tmp_path: Path, bad: str) -> None:
     from kg.errors import GraphError

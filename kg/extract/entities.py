@@ -104,12 +104,13 @@ class MentionFinder:
         words = words_of(doc)
         entities: dict[str, Entity] = {}
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.matcher(doc)])
-        found = self._versions(words, self._curated(doc, spans, entities), entities)
+        tight = [not t.whitespace_ for t in doc]
+        found = self._versions(words, self._curated(doc, spans, entities), entities, tight)
         covered = bytearray(len(doc))
         for ref in found:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
-        tight = [not t.whitespace_ for t in doc]
         discovered = self._discover(words, covered, entities, tight, found)
+        discovered.extend(self._officials(words, covered, entities))
         found, discovered = self._longer_names(words, found, discovered, entities)
         if doc.has_annotation("ENT_IOB"):
             discovered.extend(self._ner(doc, covered, entities))
@@ -145,12 +146,19 @@ class MentionFinder:
         return refs
 
     def _versions(
-        self, words: list[str], refs: list[Ref], entities: dict[str, Entity]
+        self,
+        words: list[str],
+        refs: list[Ref],
+        entities: dict[str, Entity],
+        tight: list[bool] | None = None,
     ) -> list[Ref]:
         """A product name followed by version or edition words names a product of its own.
 
-        "Llama 4", "Gemini 2.5 Pro" and "Claude Opus 4" are distinct products, named as written.
+        "Llama 4", "Gemini 2.5 Pro" and "Claude Opus 4" are distinct products, named as written;
+        so are a hyphenated edition ("o3-pro", "GPT-4o-mini") and a capitalised edition name
+        after a version number ("Llama 4 Behemoth").
         """
+        tight = tight or [False] * len(words)
         out: list[Ref] = []
         n = len(words)
         for index, ref in enumerate(refs):
@@ -170,10 +178,32 @@ class MentionFinder:
                     and words[end - 1] not in (self.names.version_words)
                 ):
                     end -= 1
+                while (
+                    end + 1 < limit
+                    and words[end] == "-"
+                    and tight[end - 1]
+                    and tight[end]
+                    and words[end + 1].replace(".", "").isalnum()
+                    and not words[end + 1][:1].isupper()
+                ):
+                    end += 2  # "o3-pro", "GPT-4o-mini"
+                    numbered = True
+                if (
+                    numbered
+                    and end < limit
+                    and _capitalised(words[end])
+                    and not _version(words[end])
+                    and words[end] not in self.names.non_name_words
+                    and not (end + 1 < n and _capitalised(words[end + 1]))
+                ):
+                    end += 1  # "Llama 4 Behemoth", "Grok 4 Heavy"
             if end == ref.end:
                 out.append(ref)
                 continue
-            label = " ".join(words[ref.start : end])
+            label = "".join(
+                w + ("" if tight[k] or k + 1 == end else " ")
+                for k, w in enumerate(words[ref.start : end], ref.start)
+            )
             out.append(self._new(label, entity.type, ref.start, end, "discovered", entities))
         return out
 
@@ -348,6 +378,22 @@ class MentionFinder:
                     cls = self._product(words, end + 1)  # "its Tern warehouse robots"
                 if cls is None and size == 1:
                     cls = self._fused_version(tokens[0])
+                if (
+                    cls is None
+                    and size <= 2
+                    and end < n
+                    and not covered[end]
+                    and _version(words[end])
+                    and not personal_given(tokens, cues)
+                ):  # "Halcyon 2", "Halcyon 2-pro": a name with a version number is a product
+                    cls = str(KG.Product)
+                    end += 1
+                    while end + 1 < n and words[end] == "-" and tight[end - 1] and tight[end]:
+                        if not words[end + 1].replace(".", "").isalnum() or covered[end + 1]:
+                            break
+                        end += 2
+                    while end < n and not covered[end] and words[end] in cues.version_words:
+                        end += 1
                 if cls is None and size <= 2:
                     cls = (
                         self._named(words, start)
@@ -369,6 +415,28 @@ class MentionFinder:
                 start -= 1
             refs.append(self._new(label, cls, start, end, "discovered", entities))
             covered[start:end] = b"\1" * (end - start)
+        return refs
+
+    def _officials(
+        self, words: list[str], covered: bytearray, entities: dict[str, Entity]
+    ) -> list[Ref]:
+        """ "U.S. antitrust enforcers", "British regulators": a place, at most two lower-case
+        words and an official noun (names.json places, official_nouns) name a government body,
+        labelled as written."""
+        refs: list[Ref] = []
+        for k, word in enumerate(words):
+            if word not in self.names.official_nouns or covered[k]:
+                continue
+            j = k - 1
+            while j >= 0 and k - j <= 2 and words[j].isalpha() and words[j].islower():
+                j -= 1
+            if j < 0 or covered[j] or words[j] not in self.names.places:
+                continue
+            if any(covered[j : k + 1]):
+                continue
+            label = " ".join(words[j : k + 1])
+            refs.append(self._new(label, str(KG.GovernmentBody), j, k + 1, "discovered", entities))
+            covered[j : k + 1] = b"\1" * (k + 1 - j)
         return refs
 
     def _short_form(
@@ -601,3 +669,8 @@ def _version(word: str) -> bool:
         and word.replace(".", "").isalnum()
         and not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
     )
+
+
+def personal_given(tokens: list[str], cues: object) -> bool:
+    """Whether a run opens with a given name ("Sam 2" is no product name)."""
+    return bool(tokens) and tokens[0] in getattr(cues, "given_names", ())

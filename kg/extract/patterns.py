@@ -206,6 +206,11 @@ class NameCues:
     office_titles: tuple[tuple[str, ...], ...] = ()
     name_particles: frozenset[str] = frozenset()
     organization_prefixes: frozenset[str] = frozenset()
+    official_nouns: frozenset[str] = frozenset()
+    """Plural nouns for officials that, after a place, name an unnamed body ("U.S. antitrust
+    enforcers", "British regulators")."""
+    places: frozenset[str] = frozenset()
+    """Capitalised places or their adjectives that open such a body's name."""
     """First words that make a name an organisation's ("Société", "Groupe", "Fondation")."""
     """Lower-case words inside a name between capitalised ones ("Société des Gens de Lettres")."""
     """Titles of offices that act through their holder ("Oregon Attorney General X")."""
@@ -590,6 +595,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "office_titles",
             "name_particles",
             "organization_prefixes",
+            "official_nouns",
+            "places",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -615,6 +622,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         office_titles=tuple(tuple(w.split()) for w in check.words("office_titles")),
         name_particles=frozenset(check.words("name_particles")),
         organization_prefixes=frozenset(check.words("organization_prefixes")),
+        official_nouns=frozenset(check.words("official_nouns")),
+        places=frozenset(check.words("places")),
     )
 
 

@@ -1,0 +1,42 @@
+"""Product variants and unnamed official bodies as entities."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OpenAI released o3-pro on Tuesday.", ("OpenAI", "develops", "o3-pro")),
+        ("OpenAI's GPT-4o-mini was tested.", ("OpenAI", "develops", "GPT-4o-mini")),
+        ("Meta's Llama 4 Behemoth is in training.", ("Meta", "develops", "Llama 4 Behemoth")),
+        ("xAI launched Grok 4 Heavy on Wednesday.", ("xAI", "develops", "Grok 4 Heavy")),
+        ("Corvid Labs released Halcyon 2-pro.", ("Corvid Labs", "develops", "Halcyon 2-pro")),
+        ("Tesla unveiled Optimus 3 in March.", ("Tesla", "develops", "Optimus 3")),
+    ],
+)
+def test_product_variants_are_products_of_their_own(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+def test_edition_name_stops_before_a_day_or_a_name(facts) -> None:
+    found = facts("Meta released Llama 4 on Saturday.")
+    assert ("Meta", "develops", "Llama 4") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "U.S. antitrust enforcers are investigating Microsoft.",
+            ("U.S. antitrust enforcers", "investigates", "Microsoft"),
+        ),
+        (
+            "British regulators opened an inquiry into Corvid Labs.",
+            ("British regulators", "investigates", "Corvid Labs"),
+        ),
+    ],
+)
+def test_place_and_official_noun_name_a_government_body(facts, text: str, expected) -> None:
+    assert expected in facts(text)
