@@ -107,7 +107,11 @@ class CorefResolver:
                 before = self._subject_before(lower, order, s, sentence)
                 skip = {before} if before else None
             near = [r for r in recent if r[0] not in skip] if skip else recent
-            if kind != "surname" and s == sentence_starts[sentence - 1] and sentence > 1:
+            if (
+                kind != "surname"
+                and sentence > 1
+                and (s == sentence_starts[sentence - 1] or _opens_sentence(order, s, sentence))
+            ):  # "In its complaint, the company said ...": the last sentence's subject first
                 near = _subject_first(
                     order, sentence - 1, near, lower, self.cues.possessive_markers
                 )
@@ -444,3 +448,8 @@ def _apposition_of_unknown(lower: list[str], covered: bytearray, start: int, end
         return False
     after = lower[end : end + 2]
     return after[:1] == [","] or (len(after) == 2 and after[0].endswith("ed") and after[1] == "by")
+
+
+def _opens_sentence(order: list[tuple[int, int, str, int]], i: int, sentence: int) -> bool:
+    """Whether no name of i's sentence comes before i."""
+    return not any(where == sentence and start < i for start, _end, _entity, where in order)

@@ -102,6 +102,9 @@ class RelationPatterns:
     compound: bool = False
     source_preps: tuple[str, ...] = ()
     """Prepositions after an object that introduce its subject ("Gemini from Google")."""
+    via_affiliation: bool = False
+    """A person as a verb's agent acts for the organisation they lead ("Lisa Su, who runs AMD,
+    unveiled X": AMD develops X)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,8 @@ class Cues:
     evaluative_participles: frozenset[str] = frozenset()
     """Participles after a lawsuit that allege only with a wrongdoing cue ("calling it theft")."""
     lacking_nouns: frozenset[str] = frozenset()
+    other_org_nouns: frozenset[str] = frozenset()
+    """Nouns after a possessor naming another organisation ("X's parent company")."""
     """Nouns after "without" that make a wrongdoing ("without their consent")."""
     predicate_qualifiers: tuple[str, ...] = ()
     """Words in the predicate of a relation noun's clause that leave it unsettled ("A deal
@@ -330,6 +335,7 @@ _RELATION_FIELDS = {
     "compound",
     "subject_excluded_classes",
     "source_preps",
+    "via_affiliation",
 }
 
 
@@ -422,6 +428,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
         possessive=top.flag("possessive"),
         compound=top.flag("compound"),
         source_preps=top.words("source_preps", required=False),
+        via_affiliation=top.flag("via_affiliation"),
     )
 
 
@@ -484,6 +491,7 @@ _CUE_LISTS = (
     "predicate_qualifiers",
     "evaluative_participles",
     "lacking_nouns",
+    "other_org_nouns",
     "role_links",
     "role_fillers",
 )
@@ -565,6 +573,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "role_fillers",
                 "evaluative_participles",
                 "lacking_nouns",
+                "other_org_nouns",
             )
         },
         pronouns=pronoun_classes,

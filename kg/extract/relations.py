@@ -174,8 +174,14 @@ class RelationFinder:
             ]
         if ts > 0 and lower[ts - 1] == "-":
             return []  # "Microsoft-backed" is a hyphen pattern, not a verb
-        if te - ts == 1 and ts > 0 and lower[ts - 1] in st.cues.determiners:
-            return []  # "the funding", "a release": a noun, not a verb
+        if (
+            te - ts == 1
+            and ts > 0
+            and (
+                lower[ts - 1] in st.cues.determiners or lower[ts - 1] in st.cues.possessive_markers
+            )
+        ):
+            return []  # "the funding", "a release", "DeepSeek's release of": a noun, not a verb
         filed = st.filing_relative(ts, rel.subject_classes, rel.object_classes)
         if filed is not None:  # "X's lawsuit against Y and Z, which accuses them of ..."
             author, targets = filed
@@ -185,6 +191,8 @@ class RelationFinder:
                 _Found(author, t, name, f"{name}.verb.filing", "verb", (ts, te)) for t in targets
             ]
         subjects = st.left_args(ts, rel.subject_classes)
+        if not subjects and rel.via_affiliation:
+            subjects = st.affiliated(ts, rel.subject_classes)  # "Lisa Su ... unveiled X"
         if not subjects and (author := st.filing_author(ts, rel.subject_classes)) is not None:
             subjects = [author]  # "xAI's lawsuit accuses Apple"
         opener: int | None = None
@@ -1600,6 +1608,8 @@ class _State:
                 if direct and self._blocked_object(j, pos):
                     return []  # "received funding from Nvidia and Microsoft": no direct object
                 if index not in self.blocked and self.fits(index, classes):
+                    if self._owns_another(index, end):
+                        return []  # "chaired X's parent company": not X
                     titled = self._titled_person(index, classes, end)
                     if titled is not None:  # "accused Intel chief executive Lip-Bu Tan"
                         return [titled]
@@ -1618,6 +1628,41 @@ class _State:
                 return []  # "accused Fennick Auto of ...": an unknown name holds the object
             j += 1
         return []
+
+    def affiliated(self, ts: int, classes: Iterable[str]) -> list[int]:
+        """The organisation of the person who is a verb's agent: the one named in a relative
+        clause right after them ("Lisa Su, who has run AMD since 2014, unveiled"), else the
+        one the ontology affiliates them with, when it is named in the sentence."""
+        people = self.left_args(ts, (self.person_class,), coordinate=False)
+        if not people:
+            return []
+        person = people[0]
+        start, _ = self.sentence(ts)
+        end = self.refs[person].end
+        if end + 1 < ts and self.lower[end] == "," and self.lower[end + 1] in ("who", "whose"):
+            close = self.find_word(end + 2, {","}, 12)
+            if close is None or any(o >= 0 for o in self.owner[close:ts]):
+                return []
+            for k in range(end + 2, close):
+                index = self.owner[k]
+                if index >= 0 and self.fits(index, classes) and index not in self.blocked:
+                    return [index]
+            return []
+        if any(o >= 0 for o in self.owner[end:ts]):
+            return []  # another name stands between the person and the verb
+        company = self.ontology.affiliations.get(self.refs[person].entity)
+        for k in range(start, ts):
+            index = self.owner[k]
+            if index >= 0 and self.refs[index].entity == company:
+                return [index]
+        return []
+
+    def _owns_another(self, index: int, end: int) -> bool:
+        """ "X's parent company", "X's Chinese rival": the possessor names another company."""
+        k = self.refs[index].end
+        if k >= end or self.lower[k] not in self.cues.possessive_markers:
+            return False
+        return any(w in self.cues.other_org_nouns for w in self.lower[k + 1 : min(end, k + 4)])
 
     def _office_holder(self, office: int, holder: int) -> bool:
         """ "New York Attorney General Letitia James": an office named before its holder acts."""

@@ -234,3 +234,37 @@ def test_investigation_in_a_time_adjunct_belongs_to_the_subject(facts) -> None:
     found = facts("The European Commission fined Google after a two-year investigation.")
     assert ("European Commission", "investigates", "Google") in found
     assert ("Google", "investigates", "European Commission") not in found
+
+
+def test_pronoun_before_any_name_of_its_sentence_prefers_the_last_subject(facts) -> None:
+    text = (
+        "Ziff Davis filed suit against OpenAI in Delaware. In its complaint, the company said "
+        "OpenAI had reproduced its articles."
+    )
+    assert ("Ziff Davis", "accuses", "OpenAI") in facts(text)
+
+
+def test_possessor_of_another_company_is_not_the_object(facts) -> None:
+    text = "Priya Raman, who has chaired The Harbor Gazette's parent company, spoke."
+    assert ("Priya Raman", "leads", "The Harbor Gazette") not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Lisa Su, who has run AMD since 2014, unveiled the MI355X accelerator.",
+            ("AMD", "develops", "MI355X"),
+            None,
+        ),
+        (
+            "Dario Amodei, co-founder of Anthropic, spoke after DeepSeek's release of V3.",
+            ("DeepSeek", "develops", "V3"),
+            ("Anthropic", "develops", "V3"),
+        ),
+    ],
+)
+def test_person_agent_of_develops_acts_for_their_company(facts, text, present, absent) -> None:
+    found = facts(text)
+    assert present in found
+    assert absent not in found
