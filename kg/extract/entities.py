@@ -609,14 +609,23 @@ class MentionFinder:
             cls = NER_CLASSES.get(ent.label_)
             if cls is None or any(covered[ent.start : ent.end]):
                 continue
-            tokens = [t.text for t in ent if t.text not in ("'s", "’s")]
-            if tokens and tokens[0].lower() == "the":
-                tokens = tokens[1:]
+            kept = [t for t in ent if t.text not in ("'s", "’s")]
+            if kept and kept[0].lower_ == "the":
+                kept = kept[1:]
+            tokens = [t.text for t in kept]
             if not tokens or not any(ch.isupper() for ch in tokens[0][:1]):
                 continue
             if ent.label_ == "PERSON" and len(tokens) == 1:
                 continue  # a lone surname is left to coreference
-            refs.append(self._new(" ".join(tokens), cls, ent.start, ent.end, "ner", entities))
+            if (
+                all(t.isupper() for t in tokens)
+                and ent.start == ent.sent.start
+                and ent.end < len(doc)
+                and doc[ent.end].text in (",", "-", "—")
+            ):
+                continue  # a dateline ("OSLO, March 4 -") names a place
+            label = "".join(t.text_with_ws for t in kept).strip()  # "Ta-Nehisi Coates"
+            refs.append(self._new(label, cls, ent.start, ent.end, "ner", entities))
             covered[ent.start : ent.end] = b"\1" * (ent.end - ent.start)
         return refs
 

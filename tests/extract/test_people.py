@@ -66,3 +66,14 @@ def test_quote_target_follows_the_speaker_not_a_title(facts, text, present, abse
     found = facts(text)
     assert present in found
     assert absent not in found
+
+
+def test_model_ner_keeps_hyphenated_names_and_skips_datelines(run, model_name) -> None:
+    extraction = run(
+        "OSLO, March 4 - Verdant Grid poured money into Orrin Bay Robotics. A suit was brought "
+        "by authors including Ta-Nehisi Coates.",
+        model=model_name,
+    )
+    labels = {e.label for e in extraction.entities}
+    assert "OSLO" not in labels
+    assert "Ta - Nehisi Coates" not in labels
