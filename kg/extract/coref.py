@@ -245,7 +245,7 @@ class CorefResolver:
         for iri, where in recent:
             if sentence - where > 1:
                 break
-            own = self.ontology.descriptors.get(iri, ())
+            own = {d.lower() for d in self.ontology.descriptors.get(iri, ())}
             if noun in own or head in own:
                 note = f"{text} → {entities[iri].label} (most recent {head}, sentence {where})"
                 return Ref(start, end, iri, kind, note)

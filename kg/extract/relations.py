@@ -884,10 +884,12 @@ class RelationFinder:
         for f in parsed:
             ts, te = f.trigger
             first = min(st.refs[f.subject].start, st.refs[f.object].start, ts)
+            last = max(st.refs[f.subject].end, st.refs[f.object].end, te)
             if (
                 self._identity(st, f) in known
                 or st.question(ts)
                 or self._qualified(st, first, ts, te, clause=f.kind != "role")
+                or (f.kind == "noun" and st.opens_clause(first) and self._unsettled(st, last))
             ):
                 continue
             known.add(self._identity(st, f))

@@ -105,3 +105,10 @@ def test_coref_descriptor_with_modifiers_resolves(run, text: str, expected: str)
 )
 def test_coref_salience_subject_and_clause_mates(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+def test_descriptor_with_a_nationality_matches_an_entitys_own_descriptor(run) -> None:
+    extraction = run("Nvidia has never invested in DeepSeek. The Chinese lab says it is funded.")
+    labels = {e.iri: e.label for e in extraction.entities}
+    resolved = {m.text: labels[m.entity] for m in extraction.mentions if m.resolution}
+    assert resolved["The Chinese lab"] == "DeepSeek"

@@ -82,3 +82,7 @@ def test_unnamed_sources_in_another_clause_leave_the_fact(facts) -> None:
         "case said a settlement was unlikely."
     )
     assert ("Tesla", "sues", "Corvid Labs") in facts(text)
+
+
+def test_relation_noun_awaiting_approval_is_pending(facts) -> None:
+    assert facts("Nvidia's investment in Intel is awaiting regulatory approval.") == set()
