@@ -249,15 +249,14 @@ def build(
             progress=progress,
         )
     current = {source.sha256: source.name for source in sources}
-    streamed = fmt if fmt in STREAMED_FORMATS else None
     return synchronise(
         current,
         output,
         fmt,
         fingerprint=fingerprint,
         vocabulary=vocabulary_nquads(ontology),
-        produce=lambda shas: produce(shas, export_format=streamed, validate=validate),
-        chunks=streamed is not None,
+        produce=lambda shas: produce(shas, validate=validate),
+        chunks=fmt in STREAMED_FORMATS,
         rebuild=rebuild,
         validated=validate,
         progress=progress,
@@ -285,10 +284,10 @@ def synchronise(
     matches any.
 
     `produce` yields the N-Quads of the documents it is asked for (by extracting them, or by
-    reading their shards). Shared by `kg build` and `kg load`. With `chunks`, every Produced
-    carries its own graph in the export format, and the export is written as the documents
-    arrive (after a full build) or appended to (after a build that only adds documents);
-    otherwise it is streamed out of the store at the end.
+    reading their shards). Shared by `kg build` and `kg load`. With `chunks`, each document's
+    own graph is turned into the export format as it is loaded, and the export is written as
+    the documents arrive (after a full build) or appended to (after a build that only adds
+    documents); otherwise it is streamed out of the store at the end.
     """
     store_dir, manifest_file = store_path(output), manifest_path(output)
     manifest = read_manifest(manifest_file)
@@ -531,8 +530,7 @@ class _Writer:
                 shared = self.store.new_quads(p.shared for p in batch)
                 self.export.write(quads_chunk(shared, self.export.format))
             for produced in batch:
-                assert produced.export is not None
-                self.export.write(produced.export)
+                self.export.write(nquads_chunk(produced.own, self.export.format))
         self.store.add_nquads(b"".join(part for p in batch for part in (p.own, p.shared)))
 
 

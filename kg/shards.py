@@ -157,7 +157,7 @@ def load(
         fingerprint=shards.fingerprint,
         vocabulary=vocabulary,
         produce=lambda shas: (
-            Produced(sha, shards.documents[sha].read_bytes(), b"", None, None) for sha in shas
+            Produced(sha, shards.documents[sha].read_bytes(), b"", None) for sha in shas
         ),
         rebuild=rebuild,
         validated=False,

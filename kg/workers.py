@@ -1,8 +1,8 @@
 """Documents in, what the store needs out: N-Quads bytes and small counts, in one or many jobs.
 
 A `Producer` reads documents, extracts them, validates them if asked and writes each one as
-N-Quads (and, when the export format can be streamed, as its chunk of the export), so the
-process that owns the store only loads bytes into Oxigraph and appends bytes to the export.
+N-Quads, so the process that owns the store only loads bytes into Oxigraph and turns them into
+the export's format (work that balances the two processes of a one-job build).
 Nothing big crosses a process boundary: a document comes back as bytes, never as an
 `Extraction`.
 
@@ -50,8 +50,6 @@ class Produced:
     """N-Quads of the document's own graph."""
     shared: bytes
     """Its N-Quads in the shared graphs, less the lines this producer has already sent."""
-    export: bytes | None
-    """Its own graph in the export format (no prefix lines), or None if not streamed."""
     violations: int | None
     """SHACL violations, or None when not validated."""
 
@@ -64,7 +62,6 @@ class Producer:
         ontology: Ontology,
         *,
         model: str | None = None,
-        export_format: str | None = None,
         validate: bool = False,
         dedupe: bool = True,
         batch_size: int = 64,
@@ -73,7 +70,6 @@ class Producer:
 
         self.ontology = ontology
         self.model = model
-        self.export_format = export_format
         self.validator = make_validator(ontology) if validate else None
         self.batch_size = batch_size
         self.seen: set[str] | None = set() if dedupe else None
@@ -106,16 +102,13 @@ class Producer:
             yield self._produced(extraction, count)
 
     def _produced(self, extraction: Extraction, violations: int | None) -> Produced:
-        from kg.export import nquads_chunk
         from kg.quads import document_parts
 
         if self.seen is not None and len(self.seen) > SEEN_LIMIT:
             self.seen.clear()
         own, shared = document_parts(extraction, self.seen)
-        data = own.encode("utf-8")
-        export = None if self.export_format is None else nquads_chunk(data, self.export_format)
         return Produced(
-            extraction.document.sha256, data, shared.encode("utf-8"), export, violations
+            extraction.document.sha256, own.encode("utf-8"), shared.encode("utf-8"), violations
         )
 
 
@@ -124,7 +117,6 @@ def produce(
     ontology: Ontology,
     *,
     model: str | None = None,
-    export_format: str | None = None,
     validate: bool = False,
     dedupe: bool = True,
     jobs: int = 1,
@@ -138,7 +130,6 @@ def produce(
     """
     settings = {
         "model": model,
-        "export_format": export_format,
         "validate": validate,
         "dedupe": dedupe,
         "batch_size": batch_size,
