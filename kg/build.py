@@ -51,6 +51,7 @@ from kg.store import (
     GraphStore,
     Manifest,
     StoredDocument,
+    export_matches,
     file_sha256,
     file_stamp,
     fresh_store,
@@ -336,7 +337,7 @@ def synchronise(
             gone = [doc for sha, doc in stored.items() if sha not in current]
             summary.extracted, summary.removed = len(todo), len(gone)
             summary.reused = len(current) - len(todo)
-            intact = manifest.state == "complete" and _export_matches(output, manifest)
+            intact = manifest.state == "complete" and export_matches(output, manifest)
             statements = manifest.extra.get("statements") if intact else None
             statements = statements if isinstance(statements, int) else None
             documents = stored
@@ -421,23 +422,6 @@ def _exporting(
         export.commit()
     else:
         export_store(store.store, output, fmt)
-
-
-def _export_matches(output: Path, manifest: Manifest) -> bool:
-    """Whether the export is the file the manifest vouches for.
-
-    The manifest records the export's size, mtime and inode beside its hash; when all three are
-    unchanged the file is the one this build wrote and is not read again. As in git's index, a
-    stamp is trusted only if the file is older than the manifest: an edit in the same clock tick
-    as the build's own write would leave the same stamp.
-    """
-    if not output.is_file() or manifest.export_path != output.name:
-        return False
-    stamp = file_stamp(output)
-    written = manifest_path(output).stat().st_mtime_ns
-    if manifest.extra.get("export_stamp") == stamp and stamp[1] < written:
-        return True
-    return manifest.sha256 == file_sha256(output)
 
 
 def _write(

@@ -11,8 +11,6 @@ This module must not import spaCy or pyvis: `kg query` stays fast.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -43,16 +41,6 @@ _PREFIX_IRIS: dict[str, str] = {prefix: str(ns) for prefix, ns in PREFIXES.items
 
 
 # ---------------------------------------------------------------- opening graphs
-
-
-def store_path(export: Path) -> Path:
-    """Where `kg build -o export` keeps its persistent store."""
-    return export.parent / (export.stem + ".oxigraph")
-
-
-def manifest_path(export: Path) -> Path:
-    """Where `kg build -o export` records what it wrote."""
-    return export.parent / (export.stem + ".manifest.json")
 
 
 def open_graph(path: Path) -> ox.Store:
@@ -93,14 +81,13 @@ def _open_read_only(folder: Path) -> ox.Store:
 
 
 def _built_store(export: Path) -> ox.Store | None:
-    folder, manifest = store_path(export), manifest_path(export)
-    if not (folder.is_dir() and manifest.is_file()):
+    from kg.store import export_matches, manifest_path, read_manifest, store_path
+
+    folder = store_path(export)
+    manifest = read_manifest(manifest_path(export))
+    if not folder.is_dir() or manifest is None or manifest.state != "complete":
         return None
-    try:
-        recorded = json.loads(manifest.read_text(encoding="utf-8"))["export"]["sha256"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if recorded != hashlib.sha256(export.read_bytes()).hexdigest():
+    if not export_matches(export, manifest):
         return None
     try:
         return ox.Store.read_only(str(folder))

@@ -126,6 +126,23 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def export_matches(output: Path, manifest: Manifest) -> bool:
+    """Whether the export is the file the manifest vouches for.
+
+    The manifest records the export's size, mtime and inode beside its hash; when all three are
+    unchanged the file is the one this build wrote and is not read again. As in git's index, a
+    stamp is trusted only if the file is older than the manifest: an edit in the same clock tick
+    as the build's own write would leave the same stamp.
+    """
+    if not output.is_file() or manifest.export_path != output.name:
+        return False
+    stamp = file_stamp(output)
+    written = manifest_path(output).stat().st_mtime_ns
+    if manifest.extra.get("export_stamp") == stamp and stamp[1] < written:
+        return True
+    return manifest.sha256 == file_sha256(output)
+
+
 _DOCUMENTS_QUERY = f"""
 SELECT ?g ?sha ?name WHERE {{
   GRAPH ?g {{ ?g a <{KG.Document}> ; <{KG.sha256}> ?sha ; <{KG.fileName}> ?name }}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 import socket
 import subprocess
 import sys
@@ -19,12 +19,11 @@ from kg.results import format_result
 from kg.sparql import (
     _inspect_tokens,
     inspect_query,
-    manifest_path,
     open_graph,
     parse_binding,
     run_query,
-    store_path,
 )
+from kg.store import Manifest, file_stamp, manifest_path, store_path
 from tests.conftest import DATA, ROOT
 
 NEWS = DATA / "graphs" / "news.trig"
@@ -80,21 +79,24 @@ def test_sparql_open_graph_reports_line_and_column_of_a_parse_error(tmp_path, te
     assert f"{path}{where}" in str(caught.value)
 
 
-@pytest.mark.parametrize("recorded_matches", [True, False])
+@pytest.mark.parametrize("recorded", ["hash", "stamp", "neither"])
 def test_sparql_open_graph_uses_the_build_store_only_when_the_manifest_matches(
-    tmp_path, recorded_matches
+    tmp_path, recorded
 ) -> None:
     export = tmp_path / "graph.ttl"
     export.write_text(f"<{ENT}A> <{ENT}p> <{ENT}B> .\n", encoding="utf-8")
+    os.utime(export, ns=(0, 10**18))  # older than the manifest, so a matching stamp counts
     store = ox.Store(str(store_path(export)))
     for name in "CDE":  # the store holds different triples, so we can tell which was read
         store.add(ox.Quad(ox.NamedNode(ENT + name), ox.NamedNode(ENT + "p"), ox.Literal("x")))
     store.flush()
     del store
-    digest = hashlib.sha256(export.read_bytes()).hexdigest() if recorded_matches else "0" * 64
-    manifest = {"export": {"path": export.name, "sha256": digest}}
-    manifest_path(export).write_text(json.dumps(manifest), encoding="utf-8")
-    assert _count(open_graph(export)) == (3 if recorded_matches else 1)
+    digest = hashlib.sha256(export.read_bytes()).hexdigest() if recorded == "hash" else "0" * 64
+    stamp = file_stamp(export) if recorded == "stamp" else [0, 0, 0]
+    Manifest(export.name, "turtle", digest, "", {}, extra={"export_stamp": stamp}).write(
+        manifest_path(export)
+    )
+    assert _count(open_graph(export)) == (1 if recorded == "neither" else 3)
 
 
 @pytest.mark.parametrize("module", ["spacy", "pyvis"])
