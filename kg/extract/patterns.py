@@ -176,6 +176,8 @@ class Cues:
     """Participles after a lawsuit that allege only with a wrongdoing cue ("calling it theft")."""
     lacking_nouns: frozenset[str] = frozenset()
     other_org_nouns: frozenset[str] = frozenset()
+    outlet_content_nouns: frozenset[str] = frozenset()
+    """An outlet's own work ("its articles"): an outlet saying what was done to it is a party."""
     """Nouns after a possessor naming another organisation ("X's parent company")."""
     """Nouns after "without" that make a wrongdoing ("without their consent")."""
     predicate_qualifiers: tuple[str, ...] = ()
@@ -492,6 +494,7 @@ _CUE_LISTS = (
     "evaluative_participles",
     "lacking_nouns",
     "other_org_nouns",
+    "outlet_content_nouns",
     "role_links",
     "role_fillers",
 )
@@ -574,6 +577,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "evaluative_participles",
                 "lacking_nouns",
                 "other_org_nouns",
+                "outlet_content_nouns",
             )
         },
         pronouns=pronoun_classes,

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from kg.extract.claims import Quote
 from kg.extract.entities import Ref, lower_of, words_of
 from kg.extract.patterns import NounPattern, PatternSet, RelationPatterns, RolePattern, VerbPattern
-from kg.extract.reporting import blocked_refs, source_refs
+from kg.extract.reporting import blocked_refs, source_refs, speaking_parties
 from kg.namespaces import KG
 from kg.ontology import Ontology
 from kg.records import SYMMETRIC, Entity, Relation
@@ -1075,6 +1075,7 @@ class _State:
             if " " not in form
         )
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
+        self.speaking = speaking_parties(self.lower, self.refs, self.entities, ontology, self.cues)
         self.anonymous = _phrases(patterns.cues.anonymous_sources)
         self.person_titles = patterns.names.person_titles
         self.non_name_words = patterns.names.non_name_words
@@ -1321,6 +1322,11 @@ class _State:
     def is_reporter(self, index: int) -> bool:
         return self.fits(index, self.reporters)
 
+    def reports(self, index: int) -> bool:
+        """Whether the ref is an outlet that only reports here: an outlet, and not one that
+        speaks of itself as a party ("The Times says OpenAI used its articles")."""
+        return self.is_reporter(index) and index not in self.speaking
+
     def ref_index(self, ref: Ref) -> int | None:
         index = self.owner[ref.start]
         return index if index >= 0 else None
@@ -1448,7 +1454,7 @@ class _State:
                     antecedent >= 0
                     and antecedent not in self.blocked
                     and self.fits(antecedent, classes)
-                    and not (skip_reporters and self.is_reporter(antecedent))
+                    and not (skip_reporters and self.reports(antecedent))
                 ):
                     return [antecedent]
             if word == "," and (skip := self._parenthetical(i, start)) is not None:
@@ -1458,7 +1464,7 @@ class _State:
             if index >= 0:
                 ref = self.refs[index]
                 if self.eligible(index, classes, possessive_ok=possessive_ok) and not (
-                    skip_reporters and self.is_reporter(index)
+                    skip_reporters and self.reports(index)
                 ):
                     office = self.owner[ref.start - 1] if ref.start > start else -1
                     if (

@@ -74,7 +74,31 @@ def _outlet_refs(
             continue
         for phrase in after:
             if _starts_with(lower, ref.end, phrase) and not _speaks_of_itself(
-                lower, ref.end + len(phrase)
+                lower, ref.end + len(phrase), cues.outlet_content_nouns
+            ):
+                found.add(index)
+                break
+    return found
+
+
+def speaking_parties(
+    lower: list[str],
+    refs: list[Ref],
+    entities: dict[str, Entity],
+    ontology: Ontology,
+    cues: Cues,
+) -> set[int]:
+    """Indices of refs to outlets that speak of themselves ("The Times says OpenAI used its
+    articles"): parties to what they say, never mere reporters."""
+    speech = [tuple(p.split()) for p in (*cues.reporting_after, *cues.speech_verbs)]
+    found: set[int] = set()
+    for index, ref in enumerate(refs):
+        entity = entities.get(ref.entity)
+        if entity is None or not any(ontology.is_a(entity.type, c) for c in cues.reporter_classes):
+            continue
+        for phrase in speech:
+            if _starts_with(lower, ref.end, phrase) and _speaks_of_itself(
+                lower, ref.end + len(phrase), cues.outlet_content_nouns
             ):
                 found.add(index)
                 break
@@ -84,10 +108,19 @@ def _outlet_refs(
 SELF = frozenset({"it", "its", "we", "our"})
 
 
-def _speaks_of_itself(lower: list[str], k: int) -> bool:
-    """ "The Saltmarsh Herald said it had filed suit": an outlet reporting on itself is a party."""
+def _speaks_of_itself(lower: list[str], k: int, content: frozenset[str] = frozenset()) -> bool:
+    """ "The Saltmarsh Herald said it had filed suit", "The Times says OpenAI used its articles
+    without permission": an outlet speaking of itself or of its own journalism (cues
+    outlet_content_nouns) is a party, not a reporter."""
     if k < len(lower) and lower[k] in ("'s", "’s"):
         k += 1
     if k < len(lower) and lower[k] == "that":
         k += 1
-    return k < len(lower) and lower[k] in SELF
+    if k < len(lower) and lower[k] in SELF:
+        return True
+    for j in range(k, min(len(lower), k + 15)):
+        if lower[j] in (".", ";", "?", "!"):
+            break
+        if lower[j] in ("its", "our") and any(w in content for w in lower[j + 1 : j + 4]):
+            return True
+    return False

@@ -268,3 +268,17 @@ def test_person_agent_of_develops_acts_for_their_company(facts, text, present, a
     found = facts(text)
     assert present in found
     assert absent not in found
+
+
+def test_outlet_speaking_of_its_own_journalism_accuses(facts) -> None:
+    text = "The New York Times says OpenAI used millions of its articles without permission."
+    assert ("The New York Times", "accuses", "OpenAI") in facts(text)
+
+
+def test_outlet_reporting_wrongdoing_by_others_accuses_no_one(facts) -> None:
+    assert facts("Reuters said OpenAI copied code from DeepSeek without permission.") == set()
+
+
+def test_possessor_of_a_unit_is_still_the_object(facts) -> None:
+    text = "Japan's Fair Trade Commission raided the offices of Google's local unit."
+    assert ("Japan Fair Trade Commission", "investigates", "Google") in facts(text)
