@@ -99,6 +99,15 @@ class MentionFinder:
         )
         self.product_class = str(KG.Product)
         self.person_nouns = patterns.names.person_nouns
+        self.object_slots: dict[str, str] = {}
+        """Single-word active verb form → class of an unknown name that is its direct object
+        ("unveiled Tern": a product; "sued Fennick Auto": a company)."""
+        for name, cls in (("develops", KG.Product), ("sues", KG.Company), ("accuses", KG.Company)):
+            for verb in patterns.relations[name].verbs:
+                if verb.object_prep is None and not verb.object_then:
+                    for form in verb.forms:
+                        if " " not in form and "-" not in form:
+                            self.object_slots.setdefault(form.lower(), str(cls))
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
@@ -404,6 +413,14 @@ class MentionFinder:
                     cls = str(KG.Person)
                 if cls is None and size <= 3 and self._role_of(words, start):
                     cls = str(KG.Company)  # "chief financial officer of Tidewater Silicon"
+                if (
+                    cls is None
+                    and size <= 3
+                    and start > 0
+                    and not covered[start - 1]
+                    and words[start - 1].islower()
+                ):  # "unveiled Tern on Tuesday", "accused Fennick Auto of copying"
+                    cls = self.object_slots.get(words[start - 1])
             if cls is None:
                 continue
             label = "".join(

@@ -40,3 +40,17 @@ def test_edition_name_stops_before_a_day_or_a_name(facts) -> None:
 )
 def test_place_and_official_noun_name_a_government_body(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lumen Robotics launched Tern on Tuesday.", ("Lumen Robotics", "develops", "Tern")),
+        (
+            "Corvid Labs accused Halvorsen Marine of copying its code.",
+            ("Corvid Labs", "accuses", "Halvorsen Marine"),
+        ),
+    ],
+)
+def test_unknown_name_as_a_direct_object_takes_the_verbs_object_class(facts, text, expected):
+    assert expected in facts(text)
