@@ -101,3 +101,8 @@ def test_entities_one_letter_name_only_standing_alone(run, text: str, present: b
 )
 def test_entities_sentence_stop_is_not_part_of_a_version(run, text: str, label: str) -> None:
     assert label in _entities(run, text)
+
+
+def test_thomson_reuters_is_not_reuters(facts) -> None:
+    found = facts("Thomson Reuters won its copyright case against Ross Intelligence.")
+    assert ("Thomson Reuters", "sues", "Ross Intelligence") in found
