@@ -179,6 +179,7 @@ _TOKEN = re.compile(
               | :(?:[\w.:%-]|\\.)*
       )
     | (?P<word> [^\W\d]\w* )
+    | (?P<open> \{ )
     """,
     re.VERBOSE,
 )
@@ -305,17 +306,48 @@ def _execute(
                     f"FROM <{iri}> is not a graph in this store; kg does not load documents",
                     path=source,
                 )
+    substitutions = dict(bindings or {})
+    if substitutions:
+        used = {m[0][1:] for m in _TOKEN.finditer(text) if m[0][:1] in "?$"}
+        for variable in substitutions:
+            if variable.value not in used:
+                message = f"--bind: the query has no variable ?{variable.value}"
+                raise QueryError(message, path=source)
+        if (bound := with_values(text, substitutions)) is not None:
+            text, substitutions = bound, {}
     try:
         return store.query(
             text,
             prefixes=_PREFIX_IRIS,
             use_default_graph_as_union=not shape.datasets,
-            substitutions=dict(bindings or {}),
+            substitutions=substitutions,
         )
     except SyntaxError as err:
         raise QueryError(_query_error(err, source)) from None
     except (RuntimeError, OSError, ValueError) as err:
         raise QueryError(" ".join(str(err).split()), path=source) from None
+
+
+def with_values(text: str, bindings: Mapping[ox.Variable, Term]) -> str | None:
+    """The query with the bindings as a VALUES block opening its WHERE group, or None.
+
+    Oxigraph joins `substitutions` after matching the pattern (10 s on the evidence of a
+    million-word corpus), but starts from a VALUES block at the head of the group (0.3 s). The
+    block goes after the first `{` of a SELECT or ASK query (its WHERE group: nothing before
+    it has braces); None, to keep substitutions, for CONSTRUCT and DESCRIBE.
+    """
+    for match in _TOKEN.finditer(text):
+        word = (match["word"] or "").upper()
+        if word in ("CONSTRUCT", "DESCRIBE"):
+            return None
+        if match["open"]:
+            where = match.end()
+            break
+    else:
+        return None
+    names = " ".join(f"?{variable.value}" for variable in bindings)
+    values = " ".join(str(term) for term in bindings.values())
+    return f"{text[:where]} VALUES ({names}) {{ ({values}) }} {text[where:]}"
 
 
 def _query_error(err: SyntaxError, source: str) -> str:

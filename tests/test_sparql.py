@@ -22,6 +22,7 @@ from kg.sparql import (
     open_graph,
     parse_binding,
     run_query,
+    with_values,
 )
 from kg.store import Manifest, file_stamp, manifest_path, store_path
 from tests.conftest import DATA, ROOT
@@ -267,3 +268,44 @@ def test_cli_query_errors_are_one_line_with_exit_code(tmp_path, args, code, mess
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert message in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("query", "binds"),
+    [
+        ("evidence.rq", ["subject=ent:OpenAI"]),
+        ("evidence.rq", ["relation=kg:partnersWith", "minConfidence=0.5"]),
+        ("entity.rq", ["entity=ent:DeepSeek"]),
+        ("entity.rq", []),
+    ],
+)
+def test_sparql_bindings_as_values_give_the_rows_substitutions_give(query, binds) -> None:
+    """--bind goes in as a VALUES block at the head of the WHERE group (Oxigraph plans from it;
+    it joins substitutions only after matching): the rows must be those of substitutions."""
+    text = (ROOT / "queries" / query).read_text(encoding="utf-8")
+    bindings = dict(parse_binding(b) for b in binds)
+    store = open_graph(NEWS)
+    inline = with_values(text, bindings) if bindings else text
+    assert inline is not None
+    options = {"prefixes": {"ent": ENT}, "use_default_graph_as_union": True}
+    expected = store.query(text, substitutions=bindings, **options)
+    got = store.query(inline, **options)
+    assert sorted(map(str, got)) == sorted(map(str, expected))
+    assert len(list(store.query(text, substitutions=bindings, **options))) > 0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('SELECT * { ?s ?p "{ x" } # WHERE {', 'SELECT * { VALUES (?s) { ("1") }  ?s ?p "{ x" }'),
+        ("PREFIX where: <x:> ASK { ?s where:p ?o }", "PREFIX where: <x:> ASK { VALUES"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", None),
+        ("DESCRIBE ?s WHERE { ?s ?p ?o }", None),
+    ],
+)
+def test_sparql_with_values_finds_the_where_group_and_skips_other_forms(query, expected) -> None:
+    inline = with_values(query, {ox.Variable("s"): ox.Literal("1")})
+    if expected is None:
+        assert inline is None
+    else:
+        assert inline is not None and inline.startswith(expected)
