@@ -177,6 +177,8 @@ class Cues:
     lacking_nouns: frozenset[str] = frozenset()
     other_org_nouns: frozenset[str] = frozenset()
     outlet_content_nouns: frozenset[str] = frozenset()
+    ended_reversed: tuple[str, ...] = ()
+    """Words after an ended relation that restore it ("ousted ... before being reinstated")."""
     """An outlet's own work ("its articles"): an outlet saying what was done to it is a party."""
     """Nouns after a possessor naming another organisation ("X's parent company")."""
     """Nouns after "without" that make a wrongdoing ("without their consent")."""
@@ -495,6 +497,7 @@ _CUE_LISTS = (
     "lacking_nouns",
     "other_org_nouns",
     "outlet_content_nouns",
+    "ended_reversed",
     "role_links",
     "role_fillers",
 )
@@ -543,6 +546,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "source_before",
                 "quote_targets",
                 "pair_nouns",
+                "ended_reversed",
                 "anonymous_sources",
                 "predicate_qualifiers",
             )

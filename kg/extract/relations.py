@@ -110,6 +110,7 @@ class RelationFinder:
         self.ended = _phrases(cues.ended)
         self.ended_after = _phrases(cues.ended_after)
         self.predicate_qualifiers = _phrases(cues.predicate_qualifiers)
+        self.ended_reversed = _phrases(cues.ended_reversed)
 
     def __call__(self, doc: Doc) -> Doc:
         state = _State(doc, self.ontology, self.patterns)
@@ -507,6 +508,18 @@ class RelationFinder:
         ):
             listed = st.right_args(after + 1, holder_classes, reach=4)
             holder = listed[0] if listed else None
+        if (
+            holder is None
+            and possessor is None
+            and region_start - 1 > s_start
+            and lower[region_start - 1] == "from"
+            and re_ < s_end
+            and lower[re_] in ("including", "like")
+        ):  # "X raised $6.6 billion from investors including A and B"
+            listed = st.right_args(re_ + 1, holder_classes, reach=4)
+            left = st.left_args(region_start - 1, possessor_classes, coordinate=False)
+            holder = listed[0] if listed else None
+            possessor = left[0] if left else None
         if (
             holder is None
             and possessor is not None
@@ -924,7 +937,11 @@ class RelationFinder:
             default=begin - 1,
         )
         near = st.lower[comma + 1 : te]  # "Mira Murati, OpenAI's former CTO, founded X"
-        if _contains(near, self.ended) or _contains(near, self.ended_after):
+        if _contains(near, self.ended) and not _contains(
+            st.lower[te : st.sentence(te)[1]], self.ended_reversed
+        ):  # "briefly ousted as CEO of OpenAI before being reinstated" still leads
+            return True
+        if _contains(near, self.ended_after):
             return True
         after = st.lower[te : st.clause_end(te)]
         if _contains(after, self.ended_after):
@@ -1078,6 +1095,7 @@ class _State:
         self.speaking = speaking_parties(self.lower, self.refs, self.entities, ontology, self.cues)
         self.anonymous = _phrases(patterns.cues.anonymous_sources)
         self.person_titles = patterns.names.person_titles
+        self.ended_words = frozenset(w for w in patterns.cues.ended if " " not in w)
         self.non_name_words = patterns.names.non_name_words
         self.title_words = frozenset(w.lower() for w in patterns.names.person_titles) | (
             patterns.names.person_nouns
@@ -1863,7 +1881,16 @@ class _State:
         j = region_start - 1
         steps = 0
         skippable = self.cues.determiners | self.cues.role_fillers | self.cues.role_links
-        while j >= start and steps < 5 and self.lower[j] in skippable and self.lower[j] != ",":
+        while (
+            j >= start
+            and steps < 6
+            and (
+                self.lower[j] in skippable
+                or self.lower[j] in self.ended_words  # "who was ousted as": qualified later
+                or (self.lower[j].endswith("ly") and self.lower[j].isalpha())
+            )
+            and self.lower[j] != ","
+        ):
             j -= 1
             steps += 1
         if j > start and self.lower[j] == "and" and steps > 0:

@@ -282,3 +282,23 @@ def test_outlet_reporting_wrongdoing_by_others_accuses_no_one(facts) -> None:
 def test_possessor_of_a_unit_is_still_the_object(facts) -> None:
     text = "Japan's Fair Trade Commission raided the offices of Google's local unit."
     assert ("Japan Fair Trade Commission", "investigates", "Google") in facts(text)
+
+
+def test_investors_including_after_from_invest_in_the_raiser(facts) -> None:
+    found = facts("OpenAI raised $6.6 billion from investors including Microsoft and Nvidia.")
+    assert {("Microsoft", "investsIn", "OpenAI"), ("Nvidia", "investsIn", "OpenAI")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        (
+            "Priya Raman, who was briefly ousted as chief executive of Corvid Labs before being "
+            "reinstated, spoke.",
+            True,
+        ),
+        ("Priya Raman, who was ousted as chief executive of Corvid Labs, spoke.", False),
+    ],
+)
+def test_ousted_then_reinstated_still_leads(facts, text: str, leads: bool) -> None:
+    assert (("Priya Raman", "leads", "Corvid Labs") in facts(text)) is leads
