@@ -313,7 +313,7 @@ def synchronise(
         with fresh_store(store_dir) as store:
             store.add_nquads(vocabulary)
             export = ExportStream(output, fmt) if chunks else None
-            with _exporting(export, store, output, fmt):
+            with _exporting(export, store, output, fmt) as exported:
                 if export is not None:
                     export.write(nquads_chunk(vocabulary.encode("utf-8"), fmt))
                 _write(store, list(current), produce, violations, progress, export)
@@ -338,6 +338,7 @@ def synchronise(
             summary.extracted, summary.removed = len(todo), len(gone)
             summary.reused = len(current) - len(todo)
             intact = manifest.state == "complete" and export_matches(output, manifest)
+            exported = _Exported(manifest.sha256 if intact else None)
             statements = manifest.extra.get("statements") if intact else None
             statements = statements if isinstance(statements, int) else None
             documents = stored
@@ -364,7 +365,7 @@ def synchronise(
                 for sha in replaced:
                     store.remove_graph(stored[sha].graph)
                 export = ExportStream(output, fmt, append=True) if append else None
-                with _exporting(export, store, output, fmt):
+                with _exporting(export, store, output, fmt) as exported:
                     _write(store, todo, produce, violations, progress, export)
                     for doc in gone:
                         store.remove_graph(doc.graph)
@@ -396,7 +397,7 @@ def synchronise(
     Manifest(
         export_path=output.name,
         format=fmt,
-        sha256=file_sha256(output),
+        sha256=exported.sha256 or file_sha256(output),
         fingerprint=fingerprint or "",
         documents=documents,
         extra=extra,
@@ -404,24 +405,32 @@ def synchronise(
     return summary
 
 
+@dataclass
+class _Exported:
+    """The SHA-256 of the export, once written (or vouched for by the manifest)."""
+
+    sha256: str | None = None
+
+
 @contextlib.contextmanager
 def _exporting(
     export: ExportStream | None, store: GraphStore, output: Path, fmt: str
-) -> Iterator[None]:
+) -> Iterator[_Exported]:
     """Finish the export when the body succeeds: commit the stream, or write it from the store.
 
     On failure the streamed export is abandoned and the existing file stays as it was.
     """
+    exported = _Exported()
     try:
-        yield
+        yield exported
     except BaseException:
         if export is not None:
             export.abort()
         raise
     if export is not None:
-        export.commit()
+        exported.sha256 = export.commit()
     else:
-        export_store(store.store, output, fmt)
+        exported.sha256 = export_store(store.store, output, fmt)
 
 
 def _write(

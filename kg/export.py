@@ -7,6 +7,7 @@ whatever the size of the graph); `serialize` writes an in-memory rdflib dataset.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import tempfile
@@ -140,6 +141,28 @@ def export_header(fmt: str) -> bytes:
     )
 
 
+class HashingWriter:
+    """A binary handle that keeps the SHA-256 of what goes through it.
+
+    The manifest vouches for an export by its hash; computing it while writing spares reading
+    the file again (0.1 s for the 60 MB Turtle of a million-word corpus).
+    """
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+        self._digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self._digest.update(data)
+        return self._handle.write(data)
+
+    def flush(self) -> None:
+        self._handle.flush()
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
+
+
 class ExportStream:
     """An export written chunk by chunk into a temporary file, renamed into place by `commit`.
 
@@ -153,7 +176,7 @@ class ExportStream:
         self.path, self.format = path, fmt
         self._writer = atomic_writer(path)
         try:
-            self._handle: IO[bytes] = self._writer.__enter__()
+            self._handle = HashingWriter(self._writer.__enter__())
             if append:
                 with path.open("rb") as old:
                     shutil.copyfileobj(old, self._handle, 1 << 20)
@@ -165,12 +188,13 @@ class ExportStream:
     def write(self, chunk: bytes) -> None:
         self._handle.write(chunk)
 
-    def commit(self) -> None:
-        """Rename the complete file into place."""
+    def commit(self) -> str:
+        """Rename the complete file into place; its SHA-256."""
         try:
             self._writer.__exit__(None, None, None)
         except OSError as err:
             raise GraphError(f"cannot write: {err.strerror or err}", path=self.path) from None
+        return self._handle.hexdigest()
 
     def abort(self) -> None:
         """Delete the temporary file; the existing export is left untouched."""
@@ -179,8 +203,9 @@ class ExportStream:
             self._writer.__exit__(GraphError, error, None)
 
 
-def export_store(store: ox.Store, path: Path, fmt: str) -> None:
-    """Stream a store to `path`, replacing the file only once it is completely written.
+def export_store(store: ox.Store, path: Path, fmt: str) -> str:
+    """Stream a store to `path`, replacing the file only once it is completely written; its
+    SHA-256.
 
     Quad formats (N-Quads, TriG) keep every named graph; triple formats (Turtle, N-Triples,
     JSON-LD) write the union of the graphs through a streamed CONSTRUCT, which Oxigraph
@@ -191,7 +216,11 @@ def export_store(store: ox.Store, path: Path, fmt: str) -> None:
     rdf_format = OXIGRAPH_FORMATS[fmt]
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
-    def write(out: IO[bytes]) -> None:
+    hashing: HashingWriter | None = None
+
+    def write(handle: IO[bytes]) -> None:
+        nonlocal hashing
+        out = hashing = HashingWriter(handle)
         if fmt in QUAD_FORMATS:
             store.dump(out, rdf_format, prefixes=prefixes)
         else:
@@ -202,6 +231,8 @@ def export_store(store: ox.Store, path: Path, fmt: str) -> None:
         write_atomically(path, write)
     except OSError as err:
         raise GraphError(f"cannot write: {err.strerror or err}", path=path) from None
+    assert hashing is not None
+    return hashing.hexdigest()
 
 
 def _umask() -> int:
