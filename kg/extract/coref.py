@@ -334,9 +334,10 @@ class CorefResolver:
         and a noun ("an EU probe") or a preposition's object is not a head."""
         cues = self.cues
         last: dict[str, tuple[int, int]] = {}
-        for start, end, entity, where in order:
-            if where == sentence:
-                last[entity] = (start, end)
+        for start, end, entity, where in reversed(order):
+            if where != sentence:
+                break
+            last.setdefault(entity, (start, end))
         modifiers = set()
         for entity, (start, end) in last.items():
             after = lower[end] if end < len(lower) else ""
@@ -451,5 +452,10 @@ def _apposition_of_unknown(lower: list[str], covered: bytearray, start: int, end
 
 
 def _opens_sentence(order: list[tuple[int, int, str, int]], i: int, sentence: int) -> bool:
-    """Whether no name of i's sentence comes before i."""
-    return not any(where == sentence and start < i for start, _end, _entity, where in order)
+    """Whether no name of i's sentence comes before i (order is in text order)."""
+    for start, _end, _entity, where in reversed(order):
+        if where != sentence:
+            return True
+        if start < i:
+            return False
+    return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -113,7 +114,7 @@ class MentionFinder:
         words = words_of(doc)
         entities: dict[str, Entity] = {}
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.matcher(doc)])
-        tight = [not t.whitespace_ for t in doc]
+        tight = (doc.to_array(SPACY) == 0).tolist()  # no space after the token
         found = self._versions(words, self._curated(doc, spans, entities), entities, tight)
         covered = bytearray(len(doc))
         for ref in found:
@@ -270,6 +271,10 @@ class MentionFinder:
         refs: list[Ref] = []
         i, n = 0, len(words)
         tight = tight or [False] * n
+        firsts: dict[str, list[Ref]] = {}
+        """First word of a multi-word organisation name → its refs, for short forms."""
+        for ref in known or ():
+            self._index_first(ref, entities, firsts)
         while i < n:
             word = words[i]
             if covered[i] or not _capitalised(word):
@@ -344,7 +349,7 @@ class MentionFinder:
                 and plain
                 and all((len(t) > 1 or t == "-") and not t.isupper() for t in tokens)
             )
-            short = self._short_form(tokens, start, [*(known or ()), *refs], entities)
+            short = self._short_form(tokens, start, firsts, entities)
             if short is not None:  # "Epic Games ... Epic chief executive Tim Sweeney"
                 refs.append(short)
                 covered[start:end] = b"\1" * (end - start)
@@ -431,8 +436,15 @@ class MentionFinder:
                 label = "The " + label
                 start -= 1
             refs.append(self._new(label, cls, start, end, "discovered", entities))
+            self._index_first(refs[-1], entities, firsts)
             covered[start:end] = b"\1" * (end - start)
         return refs
+
+    def _index_first(self, ref: Ref, entities: dict[str, Entity], firsts: dict) -> None:
+        entity = entities[ref.entity]
+        parts = entity.label.split()
+        if len(parts) >= 2 and self.ontology.is_a(entity.type, KG.Organization):
+            firsts.setdefault(parts[0], []).append(ref)
 
     def _officials(
         self, words: list[str], covered: bytearray, entities: dict[str, Entity]
@@ -457,24 +469,23 @@ class MentionFinder:
         return refs
 
     def _short_form(
-        self, tokens: list[str], start: int, earlier: list[Ref], entities: dict[str, Entity]
+        self,
+        tokens: list[str],
+        start: int,
+        firsts: dict[str, list[Ref]],
+        entities: dict[str, Entity],
     ) -> Ref | None:
         """A lone word that opens an organisation's longer name used earlier ("Epic" after
         "Epic Games", "Corvid" after "Corvid Labs") refers to it."""
         if len(tokens) != 1 or tokens[0] in self.names.non_name_words:
             return None
-        for ref in reversed(earlier):
-            entity = entities[ref.entity]
-            parts = entity.label.split()
-            if (
-                ref.start < start
-                and len(parts) >= 2
-                and parts[0] == tokens[0]
-                and self.ontology.is_a(entity.type, KG.Organization)
-            ):
-                note = f"{tokens[0]} → {entity.label} (short form of a name used earlier)"
-                return Ref(start, start + 1, ref.entity, "shortname", note)
-        return None
+        earlier = [ref for ref in firsts.get(tokens[0], ()) if ref.start < start]
+        if not earlier:
+            return None
+        ref = max(earlier, key=lambda r: r.start)
+        label = entities[ref.entity].label
+        note = f"{tokens[0]} → {label} (short form of a name used earlier)"
+        return Ref(start, start + 1, ref.entity, "shortname", note)
 
     def _role_of(self, words: list[str], start: int) -> bool:
         """A name after a person's role and "of", "at" or "for" is an organisation's."""

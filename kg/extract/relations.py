@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -2080,16 +2081,27 @@ def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({tuple(w.lower().split()) for w in words}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=128)
+def _split_phrases(
+    phrases: tuple[tuple[str, ...], ...],
+) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """One-word phrases as a set; longer ones by their first word."""
+    single = frozenset(p[0] for p in phrases if len(p) == 1)
+    longer: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if len(p) > 1:
+            longer.setdefault(p[0], []).append(p)
+    return single, {k: tuple(v) for k, v in longer.items()}
+
+
 def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    single = {p[0] for p in phrases if len(p) == 1}
-    if any(w in single for w in words):
-        return True
-    for phrase in phrases:
-        if len(phrase) > 1:
-            size = len(phrase)
-            for k in range(len(words) - size + 1):
-                if tuple(words[k : k + size]) == phrase:
-                    return True
+    single, longer = _split_phrases(phrases)
+    for k, word in enumerate(words):
+        if word in single:
+            return True
+        for phrase in longer.get(word, ()):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return True
     return False
 
 
