@@ -273,8 +273,11 @@ class MentionFinder:
         tight = tight or [False] * n
         firsts: dict[str, list[Ref]] = {}
         """First word of a multi-word organisation name → its refs, for short forms."""
+        ends: dict[int, Ref] = {}
+        """Where each name found so far ends → its ref."""
         for ref in known or ():
             self._index_first(ref, entities, firsts)
+            ends[ref.end] = ref
         while i < n:
             word = words[i]
             if covered[i] or not _capitalised(word):
@@ -369,9 +372,8 @@ class MentionFinder:
                 personal
                 and start >= 2
                 and words[start - 1] in ("and", "or")
-                and refs
-                and refs[-1].end == start - 1
-                and entities[refs[-1].entity].type == str(KG.Person)
+                and (before := ends.get(start - 1)) is not None
+                and entities[before.entity].type == str(KG.Person)
             ):
                 cls = str(KG.Person)  # "Priya Venkataraman and Tobias Ehrlund"
             elif plain:
@@ -437,6 +439,7 @@ class MentionFinder:
                 start -= 1
             refs.append(self._new(label, cls, start, end, "discovered", entities))
             self._index_first(refs[-1], entities, firsts)
+            ends[end] = refs[-1]
             covered[start:end] = b"\1" * (end - start)
         return refs
 

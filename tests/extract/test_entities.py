@@ -106,3 +106,9 @@ def test_entities_sentence_stop_is_not_part_of_a_version(run, text: str, label: 
 def test_thomson_reuters_is_not_reuters(facts) -> None:
     found = facts("Thomson Reuters won its copyright case against Ross Intelligence.")
     assert ("Thomson Reuters", "sues", "Ross Intelligence") in found
+
+
+def test_maker_description_of_a_known_device(facts) -> None:
+    found = facts("Epic Games won its case against the iPhone maker.")
+    assert ("Epic Games", "sues", "Apple") in found
+    assert ("Apple", "develops", "iPhone") in found

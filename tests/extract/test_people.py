@@ -77,3 +77,8 @@ def test_model_ner_keeps_hyphenated_names_and_skips_datelines(run, model_name) -
     labels = {e.label for e in extraction.entities}
     assert "OSLO" not in labels
     assert "Ta - Nehisi Coates" not in labels
+
+
+def test_person_coordinated_after_a_known_person(facts) -> None:
+    found = facts("Sarah Silverman and Ta-Nehisi Coates sued Meta in 2023.")
+    assert ("Ta-Nehisi Coates", "sues", "Meta") in found
