@@ -73,8 +73,18 @@ class Ontology:
         return closure
 
     def is_a(self, entity_type: str, cls: URIRef | str) -> bool:
-        """Whether a class is `cls` or below it."""
-        return str(cls) in self.superclasses.get(entity_type, frozenset({entity_type}))
+        """Whether a class is `cls` or below it (asked for every candidate, so remembered)."""
+        key = (entity_type, cls)
+        found = self._is_a.get(key)
+        if found is None:
+            found = self._is_a[key] = str(cls) in self.superclasses.get(
+                entity_type, frozenset({entity_type})
+            )
+        return found
+
+    @cached_property
+    def _is_a(self) -> dict[tuple[str, URIRef | str], bool]:
+        return {}
 
     def relation_iri(self, name: str) -> URIRef:
         return KG[name]
