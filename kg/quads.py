@@ -125,12 +125,7 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
     add(f"{doc} {_KG['characterCount']} {literal(str(len(document.text)), _INTEGER)}{g}")
     if document.date:
         add(f"{doc} {_PUBLISHED} {literal(document.date.isoformat(), _DATE)}{g}")
-    checked_iris: dict[str, str] = {}
-
-    def iri(value: str) -> str:
-        if (found := checked_iris.get(value)) is None:
-            found = checked_iris[value] = f"<{checked(value)}>"
-        return found
+    iri = _term_of_iri
 
     for entity in extraction.entities:
         node = iri(entity.iri)
@@ -140,7 +135,7 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
         for alias in entity.aliases:
             share(f"{node} {_ALT_LABEL} {literal(alias)}{_IN_ENTITIES}")
     for entity_iri, count in sorted(extraction.mention_counts.items()):
-        node = f"<{doc_iri}/mentions/{local_name(entity_iri.rsplit('/', 1)[-1])}>"
+        node = f"<{doc_iri}/mentions/{_mention_name(entity_iri)}>"
         target = f"<{entity_iri}>"
         add(f"{doc} {_MENTIONS} {target}{g}")
         add(f"{doc} {_KG['hasMentionCount']} {node}{g}")
@@ -179,6 +174,30 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
         seen.update(fresh)
         shared = fresh
     return "".join(out), "".join(shared)
+
+
+_IRI_TERMS: dict[str, str] = {}
+_MENTION_NAMES: dict[str, str] = {}
+_REMEMBERED = 100_000
+"""Entity IRIs recur in document after document; their checked terms are kept, up to this many."""
+
+
+def _term_of_iri(value: str) -> str:
+    """<value>, once a strict parser has accepted it."""
+    if (found := _IRI_TERMS.get(value)) is None:
+        if len(_IRI_TERMS) > _REMEMBERED:
+            _IRI_TERMS.clear()
+        found = _IRI_TERMS[value] = f"<{checked(value)}>"
+    return found
+
+
+def _mention_name(entity_iri: str) -> str:
+    """The local name of an entity's mention-count node, as kg.graph makes it."""
+    if (found := _MENTION_NAMES.get(entity_iri)) is None:
+        if len(_MENTION_NAMES) > _REMEMBERED:
+            _MENTION_NAMES.clear()
+        found = _MENTION_NAMES[entity_iri] = local_name(entity_iri.rsplit("/", 1)[-1])
+    return found
 
 
 def _bool(value: bool) -> str:
