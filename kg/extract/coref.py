@@ -118,6 +118,8 @@ class CorefResolver:
             elif kind == "pronoun":
                 near = self._heads_first(order, near, lower, sentence)
                 head = self._relative_subject(lower, covered, order, s, sentence)
+                if head is None:  # "X stopped short of accusing Y, saying it was ...": X
+                    head = self._participle_subject(lower, order, s, sentence)
                 if head is not None:  # "Zhipu AI, which counts X among its backers": Zhipu
                     near = [r for r in near if r[0] == head] + [r for r in near if r[0] != head]
             ref = self._resolve(doc, s, e, kind, sentence, near, surnames, entities)
@@ -319,6 +321,33 @@ class CorefResolver:
                 return None
             k -= 1
         return None
+
+    def _participle_subject(
+        self, lower: list[str], order: list[tuple[int, int, str, int]], i: int, sentence: int
+    ) -> str | None:
+        """The subject of the sentence, for a pronoun opening a participle clause ("X ...,
+        saying (only) (that) it ..."): the participle's understood subject is X's."""
+        k = i - 1
+        while k > 0 and lower[k] in ("that", "only", "also"):
+            k -= 1
+        if not (k > 0 and lower[k] in self.cues.allegation_participles and lower[k - 1] == ","):
+            return None
+        boundary = -1
+        for j in range(k - 1, 0, -1):
+            if (
+                lower[j] in (".", "!", "?")
+                or lower[j] in self.cues.clause_breaks
+                or (lower[j] == "and" and lower[j - 1] == ",")
+            ):
+                boundary = j  # "X has not said, and Y has stopped short of ...": Y's clause
+                break
+        first = None
+        for start, end, entity, where in reversed(order):
+            if where != sentence or start <= boundary:
+                break
+            if start < k and not (end < len(lower) and lower[end] in self.cues.possessive_markers):
+                first = (start, entity)
+        return first[1] if first is not None else None
 
     def _heads_first(
         self,

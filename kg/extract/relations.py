@@ -111,6 +111,12 @@ class RelationFinder:
         self.ended = _phrases(cues.ended)
         self.ended_after = _phrases(cues.ended_after)
         self.predicate_qualifiers = _phrases(cues.predicate_qualifiers)
+        self.inquiry_verbs = frozenset(
+            form.lower()
+            for verb in patterns.relations["investigates"].verbs
+            for form in verb.forms
+            if " " not in form
+        )
         self.ended_reversed = _phrases(cues.ended_reversed)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -839,6 +845,8 @@ class RelationFinder:
                     speaker = st.speaker_of(cs, agents, outlets=kind == "allegation_verbs")
                 if speaker is None:
                     continue
+                if kind == "evidence_cues" and self._examined(st, cs):
+                    continue  # "reviewing indications that X ...": an inquiry, not a charge
                 reach = 10 if kind == "evidence_cues" else 8
                 accused = st.right_args(ce, agents, reach=reach, stop_at_clause=False)
                 while accused and st.after_preposition(st.refs[accused[0]].start):
@@ -854,6 +862,14 @@ class RelationFinder:
                         _Found(speaker, a, "accuses", f"accuses.claim.{kind}", "claim", (cs, ce))
                     )
         return found
+
+    def _examined(self, st: _State, cs: int) -> bool:
+        """Whether evidence at cs is the object of an investigating verb ("reviewing
+        indications that", "examining evidence of")."""
+        k = cs - 1
+        while k >= 0 and st.lower[k] in st.cues.determiners:
+            k -= 1
+        return k >= 0 and st.lower[k] in self.inquiry_verbs
 
     # ------------------------------------------------------------------ parse candidates
 
@@ -1363,6 +1379,8 @@ class _State:
             word = self.lower[j]
             if word in self.cues.clause_breaks or (word == "and" and self.lower[j - 1] == ","):
                 return j + 1
+            if word in self.cues.allegation_participles and self.lower[j - 1] == ",":
+                return j  # "... stopped short of accusing it, saying it was reviewing ..."
             j -= 1
         return start
 

@@ -86,3 +86,13 @@ def test_unnamed_sources_in_another_clause_leave_the_fact(facts) -> None:
 
 def test_relation_noun_awaiting_approval_is_pending(facts) -> None:
     assert facts("Nvidia's investment in Intel is awaiting regulatory approval.") == set()
+
+
+def test_participle_clause_has_its_own_qualifiers(facts) -> None:
+    text = (
+        "OpenAI has stopped short of accusing DeepSeek, saying only that it was reviewing "
+        "indications that the startup may have distilled its models."
+    )
+    found = facts(text)
+    assert ("OpenAI", "investigates", "DeepSeek") in found
+    assert ("OpenAI", "accuses", "DeepSeek") not in found
