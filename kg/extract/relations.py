@@ -829,6 +829,10 @@ class RelationFinder:
                         accused = st.said_of(quote.end, agents)
                 if speaker is None or not accused:
                     continue
+                if verb is not None and any(
+                    w in ("whether", "if") or w in self.inquiry_verbs for w in st.lower[verb:cs]
+                ):
+                    continue  # "said it would examine whether X had illegally ...": an inquiry
                 begin = st.refs[accused[0]].start
                 if begin > cs:
                     begin = quote.start if quote is not None else cs
@@ -1646,6 +1650,16 @@ class _State:
                 return []
             if direct and self.owner[j] < 0 and self._ends_object(j, end):
                 return []
+            if (
+                direct
+                and word == "to"
+                and j > pos
+                and j + 1 < end
+                and self.owner[j + 1] < 0
+                and self.lower[j + 1].isalpha()
+                and self.lower[j + 1] not in self.cues.determiners
+            ):
+                return []  # "funded a campaign to discredit it": the object is the campaign
             if prep is not None and self._relation_phrase(j, end):
                 return []  # "cooperating with an inquiry by X": X is not the partner
             index = self.owner[j]

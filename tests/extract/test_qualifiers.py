@@ -96,3 +96,18 @@ def test_participle_clause_has_its_own_qualifiers(facts) -> None:
     found = facts(text)
     assert ("OpenAI", "investigates", "DeepSeek") in found
     assert ("OpenAI", "accuses", "DeepSeek") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FTC said it would examine whether Microsoft had illegally bundled Teams.",
+        "OpenAI said it was investigating whether DeepSeek had improperly distilled its models.",
+    ],
+)
+def test_wrongdoing_under_an_inquiry_or_whether_is_no_accusation(facts, text: str) -> None:
+    assert not any(p == "accuses" for _, p, _ in facts(text))
+
+
+def test_infinitive_after_a_direct_object_noun_holds_no_object(facts) -> None:
+    assert facts("Microsoft said Google had funded a campaign to discredit it.") == set()
