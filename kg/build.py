@@ -46,7 +46,7 @@ from kg.namespaces import ONTOLOGY_GRAPH
 from kg.ontology import SHAPES_FILE, Ontology, load_ontology
 from kg.progress import BuildProgress
 from kg.quads import graph_nquads
-from kg.records import RELATIONS, Extraction
+from kg.records import RELATIONS
 from kg.store import (
     GraphStore,
     Manifest,
@@ -527,23 +527,19 @@ class _Writer:
         self.store.add_nquads(b"".join(part for p in batch for part in (p.own, p.shared)))
 
 
-def make_validator(ontology: Ontology) -> Callable[[list[Extraction]], list[int]] | None:
-    """SHACL violations per document: a batch at once, each alone only if the batch fails."""
+def make_validator(ontology: Ontology) -> Callable[[list[str]], list[int]] | None:
+    """SHACL violations per document, given each one's N-Quads: a batch at once, each alone only
+    if the batch fails."""
     if not (ontology.directory / SHAPES_FILE).is_file():
         return None
-    from rdflib import Graph
-
-    from kg.graph import document_graph
     from kg.validate import validate
 
-    def check(batch: list[Extraction]) -> list[int]:
-        graphs = [document_graph(extraction) for extraction in batch]
-        union = Graph()
-        for graph in graphs:
-            union += graph
-        if validate(union, ontology.directory).conforms:
+    def check(batch: list[str]) -> list[int]:
+        if validate("".join(batch).encode("utf-8"), ontology.directory).conforms:
             return [0] * len(batch)
-        return [len(validate(graph, ontology.directory).violations) for graph in graphs]
+        return [
+            len(validate(nquads.encode("utf-8"), ontology.directory).violations) for nquads in batch
+        ]
 
     return check
 

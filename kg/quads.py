@@ -170,10 +170,15 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
         if claim:
             add(f"{evidence} {_KG['claimedBy']} {iri(claim)}{g}")
     if seen is not None:
-        fresh = [line for line in dict.fromkeys(shared) if line not in seen]
-        seen.update(fresh)
-        shared = fresh
+        return "".join(out), unseen_lines(shared, seen)
     return "".join(out), "".join(shared)
+
+
+def unseen_lines(lines: Iterable[str], seen: set[str]) -> str:
+    """The lines not in `seen`, each once, which are then added to it."""
+    fresh = [line for line in dict.fromkeys(lines) if line not in seen]
+    seen.update(fresh)
+    return "".join(fresh)
 
 
 _IRI_TERMS: dict[str, str] = {}

@@ -82,34 +82,31 @@ class Producer:
         extractions = extract(
             documents, self.ontology, model=self.model, batch_size=self.batch_size
         )
-        if self.validator is None:
-            for extraction in extractions:
-                yield self._produced(extraction, None)
-            return
         batch: list[Extraction] = []
         for extraction in extractions:
             batch.append(extraction)
-            if len(batch) >= self.batch_size:
-                yield from self._checked(batch)
+            if len(batch) >= self.batch_size or self.validator is None:
+                yield from self._batch(batch)
                 batch = []
-        yield from self._checked(batch)
+        yield from self._batch(batch)
 
-    def _checked(self, batch: list[Extraction]) -> Iterator[Produced]:
-        if not batch:
-            return
-        assert self.validator is not None
-        for extraction, count in zip(batch, self.validator(batch), strict=True):
-            yield self._produced(extraction, count)
+    def _batch(self, batch: list[Extraction]) -> Iterator[Produced]:
+        """The documents as N-Quads; validated, if asked, before shared lines are deduplicated
+        (the shapes need every document's entity descriptions)."""
+        from kg.quads import document_parts, unseen_lines
 
-    def _produced(self, extraction: Extraction, violations: int | None) -> Produced:
-        from kg.quads import document_parts
-
-        if self.seen is not None and len(self.seen) > SEEN_LIMIT:
-            self.seen.clear()
-        own, shared = document_parts(extraction, self.seen)
-        return Produced(
-            extraction.document.sha256, own.encode("utf-8"), shared.encode("utf-8"), violations
-        )
+        parts = [document_parts(extraction) for extraction in batch]
+        counts: list[int | None] = [None] * len(batch)
+        if self.validator is not None and batch:
+            counts = list(self.validator([own + shared for own, shared in parts]))
+        for extraction, (own, shared), count in zip(batch, parts, counts, strict=True):
+            if self.seen is not None:
+                if len(self.seen) > SEEN_LIMIT:
+                    self.seen.clear()
+                shared = unseen_lines(shared.splitlines(keepends=True), self.seen)
+            yield Produced(
+                extraction.document.sha256, own.encode("utf-8"), shared.encode("utf-8"), count
+            )
 
 
 def produce(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.build import build
+from kg.build import build, make_validator
 from kg.errors import InputError
 from kg.export import FORMATS
 from kg.namespaces import ENTITY, KG
@@ -339,3 +340,25 @@ def test_build_edited_export_is_written_again_not_appended_to(tmp_path: Path, fm
     fresh = tmp_path / "fresh" / out.name
     run(corpus, fresh)
     assert_isomorphic(union(fresh), union(out))
+
+
+def test_build_validator_counts_violations_per_document() -> None:
+    from kg.extract import extract
+    from kg.ontology import load_ontology
+    from kg.quads import document_nquads
+    from kg.records import Document
+
+    ontology = load_ontology()
+    documents = [
+        Document(name=name, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+        for name, text in list(CORPUS.items())[:2]
+    ]
+    good, other = (document_nquads(e) for e in extract(documents, ontology))
+    broken = "".join(
+        line for line in other.splitlines(keepends=True) if "characterCount" not in line
+    )
+    check = make_validator(ontology)
+    assert check is not None
+    assert check([good, other]) == [0, 0]
+    counts = check([good, broken])
+    assert counts[0] == 0 and counts[1] > 0
