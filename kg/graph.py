@@ -81,7 +81,7 @@ def document_quads(extraction: Extraction) -> Iterator[Quad]:
 
 
 def document_graph(extraction: Extraction) -> Graph:
-    """All triples one document contributes, whatever graph each goes in (for validation)."""
+    """All triples one document contributes, whatever graph each goes in, as one rdflib graph."""
     graph = bind_prefixes(Graph(identifier=document_iri(extraction.document)))
     for s, p, o, _ in document_quads(extraction):
         graph.add((s, p, o))
