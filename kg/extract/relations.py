@@ -1631,7 +1631,9 @@ class _State:
         if prep is not None:
             while j < limit and self.lower[j] != prep:
                 if self.lower[j] in self.cues.clause_breaks or (
-                    self.owner[j] >= 0 and self.fits(self.owner[j], classes)
+                    self.owner[j] >= 0
+                    and self.fits(self.owner[j], classes)
+                    and self.lower[j] not in self.cues.possessive_pronouns
                 ):
                     return []  # "partnered Y with": a name that could be the object comes first
                 j += 1

@@ -48,3 +48,19 @@ def test_together_with_pairs_the_coordinated_subjects_too(facts) -> None:
     pairs = {frozenset((s, o)) for s, p, o in found if p == "partnersWith"}
     assert frozenset(("Palantir", "Anthropic")) in pairs
     assert frozenset(("Palantir", "Amazon")) in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AMD agreed to supply OpenAI with chips.", ("AMD", "partnersWith", "OpenAI")),
+        ("Google signed a contract with Anthropic.", ("Google", "partnersWith", "Anthropic")),
+        (
+            "OpenAI agreed to supply its models to the Pentagon.",
+            ("OpenAI", "partnersWith", "Pentagon"),
+        ),
+    ],
+)
+def test_supply_agreements_and_contracts_are_partnerships(facts, text: str, expected) -> None:
+    found = {(s, p, o) for s, p, o in facts(text)} | {(o, p, s) for s, p, o in facts(text)}
+    assert expected in found
