@@ -537,6 +537,15 @@ class RelationFinder:
             holder = listed[0] if listed else None
         if holder is None:
             holder = st.apposition_head(region_start, holder_classes)
+        if (
+            possessor is None
+            and holder is not None
+            and region_start - 1 >= s_start
+            and lower[region_start - 1] == "under"
+        ):  # "Under chief executive Satya Nadella, Microsoft has ..."
+            k = st.refs[holder].end
+            if k + 1 < s_end and lower[k] == "," and st.owner[k + 1] >= 0:
+                possessor = st.owner[k + 1]
         if holder is None or possessor is None or holder == possessor:
             return []
         if not st.fits(possessor, possessor_classes) or not st.fits(holder, holder_classes):

@@ -82,3 +82,8 @@ def test_model_ner_keeps_hyphenated_names_and_skips_datelines(run, model_name) -
 def test_person_coordinated_after_a_known_person(facts) -> None:
     found = facts("Sarah Silverman and Ta-Nehisi Coates sued Meta in 2023.")
     assert ("Ta-Nehisi Coates", "sues", "Meta") in found
+
+
+def test_under_a_titled_person_the_following_organisation_is_led(facts) -> None:
+    found = facts("Under chief executive Satya Nadella, Microsoft has poured money into AI.")
+    assert ("Satya Nadella", "leads", "Microsoft") in found
