@@ -73,3 +73,18 @@ def test_evaluate_counts_errors_and_targets(tmp_path: Path, ontology, text: str)
     assert report.scores["sues"].fn == 1
     assert any("sues recall" in m for m in meets_targets(report))
     assert "FN n: openai | sues | deepseek" in format_report(report)
+
+
+def test_cooccurrence_lines_count_as_qualified_in_either_spelling(tmp_path, ontology) -> None:
+    lines = [
+        {
+            "id": tag,
+            "text": "Nvidia and Microsoft shares slid, though Microsoft sued Nvidia.",
+            "relations": [],
+            "tags": [tag],
+        }
+        for tag in ("co-occurrence", "cooccurrence")
+    ]
+    report = evaluate(_write(tmp_path, lines), ontology)
+    flagged = {e.line_id for e in report.errors if e.qualified}
+    assert flagged == {"co-occurrence", "cooccurrence"}
