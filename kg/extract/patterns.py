@@ -178,6 +178,9 @@ class Cues:
     other_org_nouns: frozenset[str] = frozenset()
     outlet_content_nouns: frozenset[str] = frozenset()
     ended_reversed: tuple[str, ...] = ()
+    event_enders: tuple[str, ...] = ()
+    """Verbs that end an event named by their object noun; the event still happened ("a judge
+    dismissed Musk's suit against OpenAI": Musk sued OpenAI)."""
     """Words after an ended relation that restore it ("ousted ... before being reinstated")."""
     """An outlet's own work ("its articles"): an outlet saying what was done to it is a party."""
     """Nouns after a possessor naming another organisation ("X's parent company")."""
@@ -498,6 +501,7 @@ _CUE_LISTS = (
     "other_org_nouns",
     "outlet_content_nouns",
     "ended_reversed",
+    "event_enders",
     "role_links",
     "role_fillers",
 )
@@ -547,6 +551,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "quote_targets",
                 "pair_nouns",
                 "ended_reversed",
+                "event_enders",
                 "anonymous_sources",
                 "predicate_qualifiers",
             )

@@ -46,6 +46,8 @@ RIGHT_REACH = 20
 MODIFIER_GAP = 4
 NAME_KINDS = frozenset({"name", "discovered", "ner"})
 SENTENCE_END = frozenset({".", "!", "?"})
+EVENTS = frozenset({"sues", "investigates", "accuses"})
+"""Relations that are events: one that was ended still happened (blind README rule 7)."""
 CLAIMABLE = frozenset({"verb", "passive", "noun", "topic", "hyphen"})
 """Rule kinds that state an event, which a third party may merely claim."""
 PARSED_KINDS = frozenset({"verb", "passive", "noun", "role"})
@@ -424,8 +426,12 @@ class RelationFinder:
         if not objects:
             return []
         first = min(st.refs[i].start for i in agents + objects)
+        ender = st.event_ender(min(first, ns), ns) if name in EVENTS else None
         if lower[ns - 1] == "whose":  # "unlike X, whose case against Y ...": its own clause
             if self._qualified(st, ns - 1, ns, ne, clause=False):
+                return []
+        elif ender is not None:  # "a judge dismissed Musk's suit": the suit was still filed
+            if self._qualified(st, ender + 1, ns, ne, clause=False):
                 return []
         elif self._qualified(st, min(first, ns), ns, ne):
             return []
@@ -1125,6 +1131,7 @@ class _State:
         self.speaking = speaking_parties(self.lower, self.refs, self.entities, ontology, self.cues)
         self.anonymous = _phrases(patterns.cues.anonymous_sources)
         self.person_titles = patterns.names.person_titles
+        self.enders = _phrases(patterns.cues.event_enders)
         self.ended_words = frozenset(w for w in patterns.cues.ended if " " not in w)
         self.non_name_words = patterns.names.non_name_words
         self.title_words = frozenset(w.lower() for w in patterns.names.person_titles) | (
@@ -1235,6 +1242,21 @@ class _State:
             and self.lower[k - 1] == ","
         ):
             return k - 1
+        return None
+
+    def event_ender(self, np_start: int, ns: int) -> int | None:
+        """Where a verb that ends an event stands right before the noun phrase naming it
+        ("dismissed Musk's suit", "closed its probe"), if one does (cues event_enders)."""
+        k = min(np_start, ns) - 1
+        while k >= 0 and (
+            self.lower[k] in self.cues.determiners
+            or self.lower[k] in ("its", "his", "her", "their")
+        ):
+            k -= 1
+        for phrase in self.enders:
+            size = len(phrase)
+            if k - size + 1 >= 0 and tuple(self.lower[k - size + 1 : k + 1]) == phrase:
+                return k
         return None
 
     def opens_clause(self, i: int) -> bool:
@@ -1683,6 +1705,16 @@ class _State:
                     titled = self._titled_person(index, classes, end)
                     if titled is not None:  # "accused Intel chief executive Lip-Bu Tan"
                         return [titled]
+                    k = self.refs[index].end
+                    if (
+                        k + 1 < end
+                        and self.lower[k] in self.cues.possessive_markers
+                        and (owned := self.owner[k + 1]) >= 0
+                        and self.refs[owned].start == k + 1
+                        and self.refs[owned].kind in NAME_KINDS
+                        and self.fits(owned, classes)
+                    ):  # "a lawsuit from Elon Musk's xAI": xAI
+                        return [owned, *self._coordinated_right(owned, classes, end)]
                     return [index, *self._coordinated_right(index, classes, end)]
                 j = self.refs[index].end
                 continue

@@ -302,3 +302,21 @@ def test_investors_including_after_from_invest_in_the_raiser(facts) -> None:
 )
 def test_ousted_then_reinstated_still_leads(facts, text: str, leads: bool) -> None:
     assert (("Priya Raman", "leads", "Corvid Labs") in facts(text)) is leads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Delaware judge dismissed Tesla's lawsuit against Corvid Labs.",
+            ("Tesla", "sues", "Corvid Labs"),
+        ),
+        (
+            "The FTC closed its investigation into Microsoft without taking action.",
+            ("Federal Trade Commission", "investigates", "Microsoft"),
+        ),
+        ("Apple faces a lawsuit from Elon Musk's xAI.", ("xAI", "sues", "Apple")),
+    ],
+)
+def test_ended_events_still_happened_and_possessed_names_are_heads(facts, text, expected):
+    assert expected in facts(text)
