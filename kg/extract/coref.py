@@ -27,6 +27,8 @@ from kg.namespaces import KG
 from kg.ontology import Ontology
 from kg.records import Entity
 
+_PERSON = str(KG.Person)
+
 RECENT = 40
 """How many distinct recent entities a descriptor may reach back over."""
 
@@ -63,7 +65,7 @@ class CorefResolver:
         possible = {
             name.split()[-1]
             for e in entities.values()
-            if e.type == str(KG.Person)
+            if e.type == _PERSON
             for name in (e.label, *e.aliases)
             if len(name.split()) >= 2
         }
@@ -91,7 +93,7 @@ class CorefResolver:
                 if id(ref) in from_background:
                     added.append(ref)
                 entity = entities[ref.entity]
-                if entity.type == str(KG.Person):
+                if entity.type == _PERSON:
                     for name in (entity.label, *entity.aliases):
                         parts = name.split()
                         if len(parts) >= 2:
@@ -431,7 +433,7 @@ def _known_surnames(ontology: Ontology, patterns: PatternSet) -> dict[str, str]:
     names = {n for e in ontology.entities.values() for n in (e.label, *e.aliases)}
     count: dict[str, set[str]] = defaultdict(set)
     for iri, entity in ontology.entities.items():
-        if entity.type != str(KG.Person):
+        if entity.type != _PERSON:
             continue
         for name in (entity.label, *entity.aliases):
             parts = name.split()

@@ -24,9 +24,14 @@ from kg.namespaces import ENTITY, KG
 from kg.ontology import Ontology
 from kg.records import Entity
 
+_NEWS_ORGANIZATION = str(KG.NewsOrganization)
+_GOVERNMENT_BODY = str(KG.GovernmentBody)
+_COMPANY = str(KG.Company)
+_PERSON = str(KG.Person)
+
 NER_CLASSES: dict[str, str] = {
     "ORG": str(KG.Organization),
-    "PERSON": str(KG.Person),
+    "PERSON": _PERSON,
     "PRODUCT": str(KG.Product),
 }
 """NER label → class of the discovered entity."""
@@ -85,6 +90,8 @@ class MentionFinder:
         self.organization_nouns = {
             tuple(noun.split()): cls for noun, cls in patterns.names.organization_nouns.items()
         }
+        self.product_index = NounIndex(self.product_nouns)
+        self.organization_index = NounIndex(self.organization_nouns)
         self.speech = frozenset(patterns.cues.speech_verbs)
         self.product_labels = {
             e.label: e.type
@@ -132,11 +139,12 @@ class MentionFinder:
         refs: list[Ref] = []
         suffixes: dict[tuple[str, ...], str] = {}
         doc = spans[0].doc if spans else None
+        words = words_of(doc) if doc is not None else []
         for span in sorted(spans, key=lambda s: s.start):
             if doc is not None and _letter_in_name(doc, span.start, span.end):
                 continue  # "Model X", "X-ray": a one-letter name inside another word
             iri = span.label_
-            key = tuple(t.text for t in span if t.lower_ != "the")
+            key = tuple(w for w in words[span.start : span.end] if w.lower() != "the")
             resolution = None
             earlier = suffixes.get(key)
             if earlier and earlier != iri and self._same_kind(earlier, iri):
@@ -236,16 +244,14 @@ class MentionFinder:
             if (
                 k is not None
                 and ref.kind == "discovered"
-                and entities[ref.entity].type == str(KG.Company)
+                and entities[ref.entity].type == _COMPANY
                 and words[ref.start] not in self.names.legal_designators
                 and not self.ontology.is_a(entities[found[k].entity].type, KG.Person)
                 and found[k].kind == "name"
             ):
                 head = found[k]
                 label = " ".join(words[head.start : ref.end])
-                merged[k] = self._new(
-                    label, str(KG.Company), head.start, ref.end, "discovered", entities
-                )
+                merged[k] = self._new(label, _COMPANY, head.start, ref.end, "discovered", entities)
                 continue
             kept.append(ref)
         if not merged:
@@ -313,14 +319,12 @@ class MentionFinder:
             if office is not None:  # "Oregon Attorney General | Dana Whitcombe"
                 label = " ".join(words[start:office])
                 refs.append(
-                    self._new(label, str(KG.GovernmentBody), start, office, "discovered", entities)
+                    self._new(label, _GOVERNMENT_BODY, start, office, "discovered", entities)
                 )
                 covered[start:office] = b"\1" * (office - start)
                 if 2 <= end - office <= 3:
                     label = " ".join(words[office:end])
-                    refs.append(
-                        self._new(label, str(KG.Person), office, end, "discovered", entities)
-                    )
+                    refs.append(self._new(label, _PERSON, office, end, "discovered", entities))
                     covered[office:end] = b"\1" * (end - office)
                 continue
             had_the = start > 0 and words[start - 1] in ("The", "the") and not covered[start - 1]
@@ -359,23 +363,23 @@ class MentionFinder:
                 continue
             cls: str | None = None
             if size >= 2 and last in cues.news_suffixes:
-                cls = str(KG.NewsOrganization)
+                cls = _NEWS_ORGANIZATION
             elif size >= 2 and last in cues.government_suffixes:
-                cls = str(KG.GovernmentBody)
+                cls = _GOVERNMENT_BODY
             elif size >= 2 and (
                 last in cues.organization_suffixes or tokens[0] in cues.organization_prefixes
             ):
-                cls = str(KG.Company)
+                cls = _COMPANY
             elif personal and tokens[0] in cues.given_names:
-                cls = str(KG.Person)
+                cls = _PERSON
             elif (
                 personal
                 and start >= 2
                 and words[start - 1] in ("and", "or")
                 and (before := ends.get(start - 1)) is not None
-                and entities[before.entity].type == str(KG.Person)
+                and entities[before.entity].type == _PERSON
             ):
-                cls = str(KG.Person)  # "Priya Venkataraman and Tobias Ehrlund"
+                cls = _PERSON  # "Priya Venkataraman and Tobias Ehrlund"
             elif plain:
                 cls = self._described(words, start, end)
                 if cls is None and size <= 2:
@@ -417,9 +421,9 @@ class MentionFinder:
                         or self._made_by(words, end)
                     )
                 if cls is None and personal and self._personal_context(words, start, end):
-                    cls = str(KG.Person)
+                    cls = _PERSON
                 if cls is None and size <= 3 and self._role_of(words, start):
-                    cls = str(KG.Company)  # "chief financial officer of Tidewater Silicon"
+                    cls = _COMPANY  # "chief financial officer of Tidewater Silicon"
                 if (
                     cls is None
                     and size <= 3
@@ -434,7 +438,7 @@ class MentionFinder:
                 w + ("" if tight[k] or k + 1 == end else " ")
                 for k, w in enumerate(words[start:end], start)
             )
-            if had_the and cls == str(KG.NewsOrganization):
+            if had_the and cls == _NEWS_ORGANIZATION:
                 label = "The " + label
                 start -= 1
             refs.append(self._new(label, cls, start, end, "discovered", entities))
@@ -467,7 +471,7 @@ class MentionFinder:
             if any(covered[j : k + 1]):
                 continue
             label = " ".join(words[j : k + 1])
-            refs.append(self._new(label, str(KG.GovernmentBody), j, k + 1, "discovered", entities))
+            refs.append(self._new(label, _GOVERNMENT_BODY, j, k + 1, "discovered", entities))
             covered[j : k + 1] = b"\1" * (k + 1 - j)
         return refs
 
@@ -511,17 +515,15 @@ class MentionFinder:
 
         "Norwegian utility Verdant Grid", "Verdant Grid, a Norwegian utility, ...".
         """
-        for tokens, cls in self.organization_nouns.items():
-            size = len(tokens)
-            for before in (start, start - 1):  # "utility Verdant Grid", "authority, Datatilsynet,"
-                if before < start and not (before > 0 and words[before] == ","):
-                    continue
-                if (
-                    before >= size
-                    and tuple(w.lower() for w in words[before - size : before]) == (tokens)
-                    and words[before - 1].islower()
-                ):
-                    return cls
+        found = [
+            self.organization_index.ending_at(words, before)
+            for before in (start, start - 1)  # "utility Verdant Grid", "authority, Datatilsynet,"
+            if before > 0
+            and (before == start or words[before] == ",")
+            and words[before - 1].islower()
+        ]
+        if best := min(filter(None, found), default=None):
+            return best[1]
         return self._apposition(words, end, self.organization_nouns)
 
     def _apposition(
@@ -629,10 +631,8 @@ class MentionFinder:
         return False
 
     def _product(self, words: list[str], end: int) -> str | None:
-        for tokens, cls in self.product_nouns.items():
-            if tuple(w.lower() for w in words[end : end + len(tokens)]) == tokens:
-                return cls
-        return None
+        found = self.product_index.starting_at(words, end)
+        return found[1] if found else None
 
     def _ner(self, doc: Doc, covered: bytearray, entities: dict[str, Entity]) -> list[Ref]:
         refs = []
@@ -668,6 +668,36 @@ class MentionFinder:
         if iri not in entities:
             entities[iri] = Entity(iri=iri, label=label, type=cls, curated=False)
         return Ref(start, end, iri, kind)
+
+
+class NounIndex:
+    """Class-giving nouns ("utility", "language model") found by position, not by a scan.
+
+    Name discovery asks about every capitalised run; where several nouns fit, the one listed
+    first in the pattern data wins, as it would in a scan.
+    """
+
+    def __init__(self, nouns: dict[tuple[str, ...], str]) -> None:
+        self.ranked = {tokens: (rank, cls) for rank, (tokens, cls) in enumerate(nouns.items())}
+        self.sizes = sorted({len(tokens) for tokens in nouns})
+
+    def ending_at(self, words: list[str], k: int) -> tuple[int, str] | None:
+        """The first-listed noun whose words end just before k, as (rank, class)."""
+        found = (
+            self.ranked.get(tuple(w.lower() for w in words[k - size : k]))
+            for size in self.sizes
+            if k >= size
+        )
+        return min(filter(None, found), default=None)
+
+    def starting_at(self, words: list[str], k: int) -> tuple[int, str] | None:
+        """The first-listed noun whose words start at k, as (rank, class)."""
+        found = (
+            self.ranked.get(tuple(w.lower() for w in words[k : k + size]))
+            for size in self.sizes
+            if k + size <= len(words)
+        )
+        return min(filter(None, found), default=None)
 
 
 def _capitalised(word: str) -> bool:
