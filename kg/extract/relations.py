@@ -1240,6 +1240,10 @@ class _State:
             and k <= ts - 1 - words
             and self.lower[k] in ("a", "an", "the")
             and self.lower[k - 1] == ","
+            and not any(  # "Weeks later, the company was sued by": a clause, no apposition
+                self.lower[x] in self.cues.be_forms or self.lower[x] in self.cues.auxiliaries
+                for x in range(k, ts)
+            )
         ):
             return k - 1
         return None

@@ -320,3 +320,8 @@ def test_ousted_then_reinstated_still_leads(facts, text: str, leads: bool) -> No
 )
 def test_ended_events_still_happened_and_possessed_names_are_heads(facts, text, expected):
     assert expected in facts(text)
+
+
+def test_passive_after_an_opening_phrase_and_a_descriptor(facts) -> None:
+    text = "Perplexity launched Comet in July. Weeks later, the company was sued by Amazon."
+    assert ("Amazon", "sues", "Perplexity") in facts(text)
