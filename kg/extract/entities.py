@@ -404,7 +404,7 @@ class MentionFinder:
                     and end < n
                     and not covered[end]
                     and _version(words[end])
-                    and not personal_given(tokens, cues)
+                    and tokens[0] not in cues.given_names  # "Sam 2" is no product
                 ):  # "Halcyon 2", "Halcyon 2-pro": a name with a version number is a product
                     cls = str(KG.Product)
                     end += 1
@@ -739,8 +739,3 @@ def _version(word: str) -> bool:
         and word.replace(".", "").isalnum()
         and not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
     )
-
-
-def personal_given(tokens: list[str], cues: object) -> bool:
-    """Whether a run opens with a given name ("Sam 2" is no product name)."""
-    return bool(tokens) and tokens[0] in getattr(cues, "given_names", ())
