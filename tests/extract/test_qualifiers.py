@@ -111,3 +111,15 @@ def test_wrongdoing_under_an_inquiry_or_whether_is_no_accusation(facts, text: st
 
 def test_infinitive_after_a_direct_object_noun_holds_no_object(facts) -> None:
     assert facts("Microsoft said Google had funded a campaign to discredit it.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meta has invested in Scale AI, per a report in The Information.",
+        "Meta invested in Scale AI, media reports said.",
+        "The Wall Street Journal first reported that Meta had invested in Scale AI.",
+    ],
+)
+def test_reports_by_outlets_or_unnamed_media_are_not_facts(facts, text: str) -> None:
+    assert facts(text) == set()
