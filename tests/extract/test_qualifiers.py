@@ -123,3 +123,15 @@ def test_infinitive_after_a_direct_object_noun_holds_no_object(facts) -> None:
 )
 def test_reports_by_outlets_or_unnamed_media_are_not_facts(facts, text: str) -> None:
     assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Musk vowed to sue Apple.",
+        "SoftBank pledged to invest $100 billion in OpenAI.",
+        "Nvidia is to invest $5 billion in Intel.",
+    ],
+)
+def test_promises_are_intentions_not_facts(facts, text: str) -> None:
+    assert facts(text) == set()
