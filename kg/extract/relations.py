@@ -726,6 +726,8 @@ class RelationFinder:
                 ):
                     if st.lower[j] in st.head_nouns and not (j + 1 < n and st.owner[j + 1] >= 0):
                         break  # "DeepSeek's chatbot overtook ChatGPT": the noun is the product
+                    if st.lower[j] in ("and", "or", "but"):
+                        break  # "DeepSeek's engineering and called R1 ...": a new phrase
                     j += 1
                     gap += 1
                 if j < n and st.owner[j] >= 0 and st.fits(st.owner[j], rel.object_classes):

@@ -54,3 +54,8 @@ def test_place_and_official_noun_name_a_government_body(facts, text: str, expect
 )
 def test_unknown_name_as_a_direct_object_takes_the_verbs_object_class(facts, text, expected):
     assert expected in facts(text)
+
+
+def test_possessive_does_not_reach_across_a_conjunction(facts) -> None:
+    found = facts("Huang praised DeepSeek's engineering and called R1 an excellent model.")
+    assert ("DeepSeek", "develops", "R1") not in found
