@@ -78,6 +78,7 @@ class CorefResolver:
             key=lambda e: (e[0], e[1]),
         )
         surnames: dict[str, str] = {}
+        starts = {r.start: r for r in refs}
         recent: list[tuple[str, int]] = []  # (entity, sentence) most recent first
         order: list[tuple[int, int, str, int]] = []  # (start, end, entity, sentence) in text order
         added: list[Ref] = []
@@ -122,6 +123,9 @@ class CorefResolver:
                 head = self._relative_subject(lower, covered, order, s, sentence)
                 if head is None:  # "X stopped short of accusing Y, saying it was ...": X
                     head = self._participle_subject(lower, order, s, sentence)
+                maker = self._maker_of_next(lower, starts, s)
+                if maker is not None and any(r[0] == maker for r in near):
+                    head = maker  # "Apple signed a deal with Google to put its Gemini model"
                 if head is not None:  # "Zhipu AI, which counts X among its backers": Zhipu
                     near = [r for r in near if r[0] == head] + [r for r in near if r[0] != head]
             ref = self._resolve(doc, s, e, kind, sentence, near, surnames, entities)
@@ -322,6 +326,17 @@ class CorefResolver:
             if word == ",":
                 return None
             k -= 1
+        return None
+
+    def _maker_of_next(self, lower: list[str], starts: dict[int, Ref], i: int) -> str | None:
+        """The known maker of a product named right after a possessive pronoun ("its Gemini
+        model": Google, "its Blackwell chips": Nvidia), from kg:maker."""
+        if lower[i] not in self.cues.possessive_pronouns:
+            return None
+        for k in (i + 1, i + 2):
+            ref = starts.get(k)
+            if ref is not None:
+                return self.ontology.makers.get(ref.entity)
         return None
 
     def _participle_subject(

@@ -112,3 +112,9 @@ def test_descriptor_with_a_nationality_matches_an_entitys_own_descriptor(run) ->
     labels = {e.iri: e.label for e in extraction.entities}
     resolved = {m.text: labels[m.entity] for m in extraction.mentions if m.resolution}
     assert resolved["The Chinese lab"] == "DeepSeek"
+
+
+def test_its_before_a_known_product_is_the_products_maker(facts) -> None:
+    found = facts("Apple signed a deal with Google to put its Gemini model into Siri.")
+    assert ("Google", "develops", "Gemini") in found
+    assert ("Apple", "develops", "Gemini") not in found
