@@ -26,6 +26,8 @@ def test_patterns_shipped_files_validate(ontology, relation: str) -> None:
         (lambda d: d["verbs"][0].update(passive=["sueded"]), "verbs[0]: passive form 'sueded'"),
         (lambda d: d.update(subject_classes=["Robot"]), "'Robot' is not a class"),
         (lambda d: d["nouns"][0].update(left_agent="yes"), "nouns[0]: field 'left_agent'"),
+        (lambda d: d["verbs"][0].update(mutual="yes"), "verbs[0]: field 'mutual'"),
+        (lambda d: d.update(via_affiliation=1), "field 'via_affiliation' must be true or false"),
         (
             lambda d: d["nouns"][0].update(modifier_agent_classes=["Robot"]),
             "modifier_agent_classes: 'Robot' is not a class",
@@ -52,6 +54,8 @@ def test_patterns_broken_file_names_file_and_entry(
     [
         (lambda d: d.pop("copulas"), "cues: missing field 'copulas'"),
         (lambda d: d.update(copulas=["is", " was"]), "field 'copulas' must be a list"),
+        (lambda d: d.pop("anonymous_sources"), "cues: missing field 'anonymous_sources'"),
+        (lambda d: d.update(event_enders=[]), "field 'event_enders' must not be empty"),
     ],
 )
 def test_patterns_broken_cues_names_file_and_field(
