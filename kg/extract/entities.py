@@ -129,6 +129,7 @@ class MentionFinder:
         discovered = self._discover(words, covered, entities, tight, found)
         discovered.extend(self._officials(words, covered, entities))
         found, discovered = self._longer_names(words, found, discovered, entities)
+        found = [self._described_product(words, ref, entities) for ref in found]
         if doc.has_annotation("ENT_IOB"):
             discovered.extend(self._ner(doc, covered, entities))
         doc._.kg_refs = sorted(found + discovered, key=lambda r: r.start)
@@ -224,6 +225,20 @@ class MentionFinder:
             )
             out.append(self._new(label, entity.type, ref.start, end, "discovered", entities))
         return out
+
+    def _described_product(self, words: list[str], ref: Ref, entities: dict[str, Entity]) -> Ref:
+        """ "Gemini, the cryptocurrency exchange led by X": a product's name in apposition with
+        an organisation noun names a look-alike organisation, not the product."""
+        if ref.kind != "name" or not self.ontology.is_a(entities[ref.entity].type, KG.Product):
+            return ref
+        cls = self._apposition(words, ref.end, self.organization_nouns)
+        if cls is None:
+            return ref
+        label = " ".join(words[ref.start : ref.end])
+        iri = str(mint(ENTITY, f"{label} {cls.rsplit('#', 1)[-1]}"))  # not the product's IRI
+        if iri not in entities:
+            entities[iri] = Entity(iri=iri, label=label, type=cls, curated=False)
+        return Ref(ref.start, ref.end, iri, "discovered")
 
     def _longer_names(
         self,
@@ -559,7 +574,10 @@ class MentionFinder:
             if k - size > end + 1 and head in nouns:
                 return nouns[head]
         for m in range(end + 2, k - 1):  # "Halcyon Loom, a startup founded by ..."
-            if (words[m].lower(),) in nouns and words[m + 1].lower().endswith("ed"):
+            if (words[m].lower(),) in nouns and (
+                words[m + 1].lower().endswith(("ed", "en"))
+                or (m + 2 < n and words[m + 2].lower() == "by")
+            ):
                 return nouns[(words[m].lower(),)]
         return None
 

@@ -112,3 +112,13 @@ def test_maker_description_of_a_known_device(facts) -> None:
     found = facts("Epic Games won its case against the iPhone maker.")
     assert ("Epic Games", "sues", "Apple") in found
     assert ("Apple", "develops", "iPhone") in found
+
+
+def test_product_name_in_apposition_with_an_organisation_noun_is_a_lookalike(run) -> None:
+    extraction = run(
+        "Gemini, the cryptocurrency exchange led by Tyler Winklevoss, filed for an IPO."
+    )
+    labels = {e.iri: e for e in extraction.entities}
+    leads = [r for r in extraction.relations if r.predicate == "leads"]
+    assert leads and labels[leads[0].object].label == "Gemini"
+    assert not labels[leads[0].object].curated
