@@ -437,6 +437,17 @@ class MentionFinder:
                     )
                 if cls is None and personal and self._personal_context(words, start, end):
                     cls = _PERSON
+                if (
+                    cls is None
+                    and size <= 2
+                    and start > 1
+                    and words[start - 1] in ("including", "like")
+                ):  # "its warehouse products, including Tern"
+                    before = [w.lower() for w in words[max(0, start - 5) : start - 1]]
+                    cls = next(
+                        (self.product_nouns[(w,)] for w in before if (w,) in self.product_nouns),
+                        str(KG.Product) if {"products", "product"} & set(before) else None,
+                    )
                 if cls is None and size <= 3 and self._role_of(words, start):
                     cls = _COMPANY  # "chief financial officer of Tidewater Silicon"
                 if (

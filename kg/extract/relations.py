@@ -725,9 +725,20 @@ class RelationFinder:
                     and st.lower[j] not in st.cues.prepositions
                 ):
                     if st.lower[j] in st.head_nouns and not (j + 1 < n and st.owner[j + 1] >= 0):
+                        k = j + 2 if j + 1 < n and st.lower[j + 1] == "," else j + 1
+                        if (
+                            k + 1 < n
+                            and st.lower[k] in ("including", "like")
+                            and (st.owner[k + 1] >= 0)
+                        ):
+                            j = k + 1  # "its AI products, including Alexa"
                         break  # "DeepSeek's chatbot overtook ChatGPT": the noun is the product
                     if st.lower[j] in ("and", "or", "but"):
                         break  # "DeepSeek's engineering and called R1 ...": a new phrase
+                    k = j + 2 if j + 2 < n and st.lower[j + 1] == "," else j + 1
+                    if k + 1 < n and st.lower[k] in ("including", "like") and st.owner[k + 1] >= 0:
+                        j = k + 1  # "its AI products, including Alexa"
+                        break
                     j += 1
                     gap += 1
                 if j < n and st.owner[j] >= 0 and st.fits(st.owner[j], rel.object_classes):

@@ -59,3 +59,8 @@ def test_unknown_name_as_a_direct_object_takes_the_verbs_object_class(facts, tex
 def test_possessive_does_not_reach_across_a_conjunction(facts) -> None:
     found = facts("Huang praised DeepSeek's engineering and called R1 an excellent model.")
     assert ("DeepSeek", "develops", "R1") not in found
+
+
+def test_products_listed_after_a_possessed_product_noun(facts) -> None:
+    text = "Amazon said the content would appear in its AI products, including Alexa."
+    assert ("Amazon", "develops", "Alexa") in facts(text)
