@@ -178,6 +178,11 @@ class Cues:
     other_org_nouns: frozenset[str] = frozenset()
     outlet_content_nouns: frozenset[str] = frozenset()
     ended_reversed: tuple[str, ...] = ()
+    weak_wrongdoing: frozenset[str] = frozenset()
+    """Wrongdoing cues that accuse only with a misused object after them ("took our code", not
+    "took steps"); one-word cues from wrongdoing_verbs."""
+    misused_objects: frozenset[str] = frozenset()
+    """Nouns that make a weak wrongdoing cue an accusation ("lifted its articles")."""
     event_enders: tuple[str, ...] = ()
     """Verbs that end an event named by their object noun; the event still happened ("a judge
     dismissed Musk's suit against OpenAI": Musk sued OpenAI)."""
@@ -502,6 +507,8 @@ _CUE_LISTS = (
     "outlet_content_nouns",
     "ended_reversed",
     "event_enders",
+    "weak_wrongdoing",
+    "misused_objects",
     "role_links",
     "role_fillers",
 )
@@ -587,6 +594,8 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "lacking_nouns",
                 "other_org_nouns",
                 "outlet_content_nouns",
+                "weak_wrongdoing",
+                "misused_objects",
             )
         },
         pronouns=pronoun_classes,

@@ -826,6 +826,14 @@ class RelationFinder:
         """Speech, allegation, evidence and wrongdoing cues, with "without (their) consent"
         (cues lacking_nouns) as wrongdoing."""
         hits = [(doc.vocab.strings[key], cs, ce) for key, cs, ce in self.cue_matcher(doc)]
+        weak, objects = self.cues.weak_wrongdoing, self.cues.misused_objects
+        hits = [  # "took steps", "lifted its forecast": no accusation without a misused object
+            (kind, cs, ce)
+            for kind, cs, ce in hits
+            if kind != "wrongdoing_verbs"
+            or " ".join(st.lower[cs:ce]) not in weak
+            or any(w in objects or w in ("our", "us") for w in st.lower[ce : ce + 6])
+        ]
         lacking = self.cues.lacking_nouns
         for j, word in enumerate(st.lower):
             if word == "without" and any(w in lacking for w in st.lower[j + 1 : j + 5]):

@@ -135,3 +135,15 @@ def test_reports_by_outlets_or_unnamed_media_are_not_facts(facts, text: str) -> 
 )
 def test_promises_are_intentions_not_facts(facts, text: str) -> None:
     assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        ("Microsoft said OpenAI took steps to improve safety.", False),
+        ("Alibaba said Tencent lifted its forecast for the year.", False),
+        ("Corvid Labs said Tesla took its code without asking.", True),
+    ],
+)
+def test_weak_wrongdoing_verbs_accuse_only_with_a_misused_object(facts, text, accuses) -> None:
+    assert any(p == "accuses" for _, p, _ in facts(text)) is accuses
