@@ -377,7 +377,12 @@ class RelationFinder:
             owner = st.possessor(st.refs[modifier].start)  # "its Microsoft probe"
             if not agents and owner is not None and st.fits(owner, rel.subject_classes):
                 agents, rule = [owner], "possessive"
-        if not agents and spec.left_agent and (modifier < 0 or modifier not in objects):
+        if (
+            not agents
+            and spec.left_agent
+            and (modifier < 0 or modifier not in objects)
+            and st.governing_preposition(ns) != "in"  # "Meta was a defendant ... in the suit"
+        ):
             left = st.left_args(ns, rel.subject_classes)
             if left and st.apposition_comma(ns, words=0) == st.refs[left[0]].end:
                 # "X and Y formed Stargate, a joint venture": Stargate is the venture itself
@@ -1220,6 +1225,16 @@ class _State:
         if author is None or not self.fits(author, classes):
             return None
         return author, sorted(chain)
+
+    def governing_preposition(self, ns: int) -> str | None:
+        """The preposition heading the noun phrase of the noun at ns, if any ("in the suit")."""
+        start, _ = self.sentence(ns)
+        k = ns - 1
+        while k >= start and ns - k <= 4 and self.owner[k] < 0 and self.lower[k].isalpha():
+            if self.lower[k] in self.cues.prepositions:
+                return self.lower[k]
+            k -= 1
+        return None
 
     def adjunct_noun(self, ns: int) -> bool:
         """Whether the noun at ns heads a time adjunct ("after a nine-month investigation"),

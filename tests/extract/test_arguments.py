@@ -325,3 +325,7 @@ def test_ended_events_still_happened_and_possessed_names_are_heads(facts, text, 
 def test_passive_after_an_opening_phrase_and_a_descriptor(facts) -> None:
     text = "Perplexity launched Comet in July. Weeks later, the company was sued by Amazon."
     assert ("Amazon", "sues", "Perplexity") in facts(text)
+
+
+def test_relation_noun_after_in_takes_no_agent_from_the_left(facts) -> None:
+    assert facts("Meta was a defendant alongside Google in the suit.") == set()
