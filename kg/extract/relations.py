@@ -1744,6 +1744,15 @@ class _State:
                 if index not in self.blocked and self.fits(index, classes):
                     if self._owns_another(index, end):
                         return []  # "chaired X's parent company": not X
+                    ref_end = self.refs[index].end
+                    if (
+                        direct
+                        and j > 0
+                        and self.lower[j - 1] in ("a", "an")
+                        and ref_end < end
+                        and self.lower[ref_end] in self.head_nouns
+                    ):
+                        return []  # "launched an iPhone app": the object is the app
                     titled = self._titled_person(index, classes, end)
                     if titled is not None:  # "accused Intel chief executive Lip-Bu Tan"
                         return [titled]

@@ -64,3 +64,20 @@ def test_possessive_does_not_reach_across_a_conjunction(facts) -> None:
 def test_products_listed_after_a_possessed_product_noun(facts) -> None:
     text = "Amazon said the content would appear in its AI products, including Alexa."
     assert ("Amazon", "develops", "Alexa") in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Apple launched an iPhone app for ChatGPT.", None, ("Apple", "develops", "iPhone")),
+        (
+            "Perplexity launched the Comet browser.",
+            ("Perplexity", "develops", "Comet"),
+            None,
+        ),
+    ],
+)
+def test_name_modifying_an_indefinite_product_noun_is_not_the_object(facts, text, present, absent):
+    found = facts(text)
+    assert present is None or present in found
+    assert absent is None or absent not in found
