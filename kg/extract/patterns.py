@@ -183,6 +183,9 @@ class Cues:
     "took steps"); one-word cues from wrongdoing_verbs."""
     misused_objects: frozenset[str] = frozenset()
     """Nouns that make a weak wrongdoing cue an accusation ("lifted its articles")."""
+    succession_verbs: frozenset[str] = frozenset()
+    """Verbs whose object held a role the subject now holds ("X replaced Y as chief executive":
+    X leads, Y no longer does)."""
     event_enders: tuple[str, ...] = ()
     """Verbs that end an event named by their object noun; the event still happened ("a judge
     dismissed Musk's suit against OpenAI": Musk sued OpenAI)."""
@@ -509,6 +512,7 @@ _CUE_LISTS = (
     "event_enders",
     "weak_wrongdoing",
     "misused_objects",
+    "succession_verbs",
     "role_links",
     "role_fillers",
 )
@@ -596,6 +600,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "outlet_content_nouns",
                 "weak_wrongdoing",
                 "misused_objects",
+                "succession_verbs",
             )
         },
         pronouns=pronoun_classes,

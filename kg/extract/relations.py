@@ -962,6 +962,8 @@ class RelationFinder:
             ts, te = f.trigger
             first = min(st.refs[f.subject].start, st.refs[f.object].start, ts)
             last = max(st.refs[f.subject].end, st.refs[f.object].end, te)
+            if f.kind == "role" and st.succeeded(f.subject):
+                continue  # "X replaced Y as chief executive": not Y's role
             if (
                 self._identity(st, f) in known
                 or st.question(ts)
@@ -2034,9 +2036,19 @@ class _State:
             return None
         if j >= start and self.owner[j] >= 0:
             index = self.owner[j]
+            k = self.refs[index].start - 1
+            if k > start and self.lower[k] in self.cues.succession_verbs:
+                # "X replaced Y as chief executive": the role is X's
+                found = self.left_args(k, classes, coordinate=False)
+                return found[0] if found else None
             if self.fits(index, classes) and index not in self.blocked:
                 return index
         return None
+
+    def succeeded(self, index: int) -> bool:
+        """Whether the ref is the object of a succession verb ("replaced Y as ...")."""
+        k = self.refs[index].start - 1
+        return k >= 0 and self.lower[k] in self.cues.succession_verbs
 
     def speech_before(self, pos: int) -> int | None:
         """A speech or allegation verb shortly before pos in the same clause."""

@@ -87,3 +87,9 @@ def test_person_coordinated_after_a_known_person(facts) -> None:
 def test_under_a_titled_person_the_following_organisation_is_led(facts) -> None:
     found = facts("Under chief executive Satya Nadella, Microsoft has poured money into AI.")
     assert ("Satya Nadella", "leads", "Microsoft") in found
+
+
+def test_successor_not_predecessor_holds_the_role(facts) -> None:
+    found = facts("Satya Nadella replaced Steve Ballmer as Microsoft's chief executive in 2014.")
+    assert ("Satya Nadella", "leads", "Microsoft") in found
+    assert ("Steve Ballmer", "leads", "Microsoft") not in found
