@@ -23,7 +23,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -93,9 +92,9 @@ class RelationFinder:
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key in ("speech_verbs", "allegation_verbs", "evidence_cues", "wrongdoing_verbs"):
             self.cue_matcher.add(key, [nlp.make_doc(w) for w in getattr(cues, key)])
-        self.negation = _phrases(cues.negation)
-        self.modal = _phrases(cues.modal)
-        self.conjunctions = _phrases(cues.conjunctions)
+        self.negation = Phrases(cues.negation)
+        self.modal = Phrases(cues.modal)
+        self.conjunctions = Phrases(cues.conjunctions)
         self.speech = frozenset(cues.speech_verbs)
         self.develops = patterns.relations["develops"]
         self.support_verbs = {
@@ -110,16 +109,16 @@ class RelationFinder:
             for rel in patterns.relations.values()
             for spec in rel.roles
         }
-        self.ended = _phrases(cues.ended)
-        self.ended_after = _phrases(cues.ended_after)
-        self.predicate_qualifiers = _phrases(cues.predicate_qualifiers)
+        self.ended = Phrases(cues.ended)
+        self.ended_after = Phrases(cues.ended_after)
+        self.predicate_qualifiers = Phrases(cues.predicate_qualifiers)
         self.inquiry_verbs = frozenset(
             form.lower()
             for verb in patterns.relations["investigates"].verbs
             for form in verb.forms
             if " " not in form
         )
-        self.ended_reversed = _phrases(cues.ended_reversed)
+        self.ended_reversed = Phrases(cues.ended_reversed)
 
     def __call__(self, doc: Doc) -> Doc:
         state = _State(doc, self.ontology, self.patterns)
@@ -1121,10 +1120,10 @@ class _State:
         )
         self.reporters = patterns.cues.reporter_classes
         self.agents = patterns.relations["accuses"].subject_classes
-        self.conjunctions = _phrases(patterns.cues.conjunctions)
-        self.blocking = _phrases(patterns.cues.object_blocking_preps)
-        self.pair_nouns = _phrases(patterns.cues.pair_nouns)
-        self.source_phrases = _phrases(patterns.cues.source_before)
+        self.conjunctions = Phrases(patterns.cues.conjunctions)
+        self.blocking = Phrases(patterns.cues.object_blocking_preps)
+        self.pair_nouns = Phrases(patterns.cues.pair_nouns)
+        self.source_phrases = Phrases(patterns.cues.source_before)
         self.reported_speech = frozenset(
             w for w in patterns.cues.speech_verbs if " " not in w and not w.endswith("ing")
         )
@@ -1159,9 +1158,9 @@ class _State:
         )
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.speaking = speaking_parties(self.lower, self.refs, self.entities, ontology, self.cues)
-        self.anonymous = _phrases(patterns.cues.anonymous_sources)
+        self.anonymous = Phrases(patterns.cues.anonymous_sources)
         self.person_titles = patterns.names.person_titles
-        self.enders = _phrases(patterns.cues.event_enders)
+        self.enders = Phrases(patterns.cues.event_enders)
         self.ended_words = frozenset(w for w in patterns.cues.ended if " " not in w)
         self.non_name_words = patterns.names.non_name_words
         self.title_words = frozenset(w.lower() for w in patterns.names.person_titles) | (
@@ -1367,20 +1366,30 @@ class _State:
         """
         start, end = self.sentence(pos)
         opener = None
-        for p in self.pair_nouns:
-            size = len(p)
-            spots = list(range(max(start, pos - 12), pos - size + 1))
-            if after is not None:
-                spots += [after, after + 1]
+        nouns = self.pair_nouns
+        places = [(range(max(start, pos - 12), pos), True)]
+        if after is not None:
+            places.append(((after, after + 1), False))
+        for spots, before_pos in places:
             for k in spots:
-                if k + size > end or tuple(self.lower[k : k + size]) != p:
+                if k >= end:
                     continue
-                if k < pos and any(o >= 0 for o in self.owner[k + size : pos]):
-                    continue
-                if k < pos and any(w in self.cues.clause_breaks for w in self.lower[k:pos]):
-                    continue
-                if opener is None or k > opener:
-                    opener = k
+                first = self.lower[k]
+                for p in (
+                    *(((first,),) if first in nouns.single else ()),
+                    *nouns.multi.get(first, ()),
+                ):
+                    size = len(p)
+                    if k + size > end or (before_pos and k + size > pos):
+                        continue
+                    if tuple(self.lower[k : k + size]) != p:
+                        continue
+                    if k < pos and any(o >= 0 for o in self.owner[k + size : pos]):
+                        continue
+                    if k < pos and any(w in self.cues.clause_breaks for w in self.lower[k:pos]):
+                        continue
+                    if opener is None or k > opener:
+                        opener = k
         if opener is None:
             return [], None
         pair = self._last_pair(start, opener, classes, loose=True)
@@ -2215,29 +2224,34 @@ class _State:
         return any(child.dep_ == "neg" for child in (*token.children, *head.children))
 
 
-def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(w.lower().split()) for w in words}, key=len, reverse=True))
+class Phrases(tuple[tuple[str, ...], ...]):
+    """Cue phrases as word tuples, longest first, indexed by their first word.
+
+    A cue check runs for every candidate relation, so the lookups are built once, on load.
+    """
+
+    single: frozenset[str]
+    multi: dict[str, tuple[tuple[str, ...], ...]]
+
+    def __new__(cls, words: Iterable[str]) -> Phrases:
+        phrases = sorted({tuple(w.lower().split()) for w in words}, key=len, reverse=True)
+        self = super().__new__(cls, phrases)
+        self.single = frozenset(p[0] for p in phrases if len(p) == 1)
+        multi: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if len(phrase) > 1:
+                multi.setdefault(phrase[0], []).append(phrase)
+        self.multi = {first: tuple(found) for first, found in multi.items()}
+        return self
 
 
-@lru_cache(maxsize=128)
-def _split_phrases(
-    phrases: tuple[tuple[str, ...], ...],
-) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
-    """One-word phrases as a set; longer ones by their first word."""
-    single = frozenset(p[0] for p in phrases if len(p) == 1)
-    longer: dict[str, list[tuple[str, ...]]] = {}
-    for p in phrases:
-        if len(p) > 1:
-            longer.setdefault(p[0], []).append(p)
-    return single, {k: tuple(v) for k, v in longer.items()}
-
-
-def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    single, longer = _split_phrases(phrases)
+def _contains(words: list[str], phrases: Phrases) -> bool:
+    """Whether any of the phrases occurs in words."""
+    single, multi = phrases.single, phrases.multi
     for k, word in enumerate(words):
         if word in single:
             return True
-        for phrase in longer.get(word, ()):
+        for phrase in multi.get(word, ()):
             if tuple(words[k : k + len(phrase)]) == phrase:
                 return True
     return False
