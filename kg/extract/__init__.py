@@ -56,11 +56,14 @@ def make_pipeline(
 
 VERSION_PERIOD = r"(?<=[0-9][A-Z])\."
 """A full stop after a version ending in a capital ("Ascend 910C.") ends the sentence."""
+HYPHEN_LETTER_PERIOD = r"(?<=-[A-Z])\."
+"""So does one after a name ending in a hyphen and a capital ("DALL-E."): no initial is written
+that way, and left attached the tokenizer would read "E." as one."""
 
 
 def _split_version_periods(nlp: Language) -> None:
     """Let the tokenizer split a sentence's full stop from a version such as "910C" or "MI350X"."""
-    suffixes = [*nlp.Defaults.suffixes, VERSION_PERIOD]
+    suffixes = [*nlp.Defaults.suffixes, VERSION_PERIOD, HYPHEN_LETTER_PERIOD]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

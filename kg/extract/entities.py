@@ -689,10 +689,12 @@ class MentionFinder:
             covered[ent.start : ent.end] = b"\1" * (ent.end - ent.start)
         return refs
 
-    @staticmethod
     def _new(
-        label: str, cls: str, start: int, end: int, kind: str, entities: dict[str, Entity]
+        self, label: str, cls: str, start: int, end: int, kind: str, entities: dict[str, Entity]
     ) -> Ref:
+        last = label.rsplit(" ", 1)[-1]
+        if last.endswith(".") and last in self.names.organization_suffixes and " " in label:
+            label = label[:-1]  # "Tenebris Corp." and "Tenebris Corp" are one company
         iri = str(mint(ENTITY, label))
         if iri not in entities:
             entities[iri] = Entity(iri=iri, label=label, type=cls, curated=False)

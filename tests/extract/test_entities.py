@@ -122,3 +122,28 @@ def test_product_name_in_apposition_with_an_organisation_noun_is_a_lookalike(run
     leads = [r for r in extraction.relations if r.predicate == "leads"]
     assert leads and labels[leads[0].object].label == "Gemini"
     assert not labels[leads[0].object].curated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alphabet developed DALL-E.", ("Alphabet", "develops", "DALL-E")),
+        ("AMD invested in Tenebris Corp.", ("AMD", "investsIn", "Tenebris Corp")),
+    ],
+)
+def test_sentence_final_abbreviation_period_ends_the_sentence_not_the_name(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    """ "DALL-E." is DALL-E, and "Tenebris Corp." the same company as "Tenebris Corp"."""
+    import hashlib
+
+    from kg.extract import extract
+    from kg.ontology import load_ontology
+    from kg.records import Document
+
+    ontology = load_ontology()
+    document = Document("t.txt", text, hashlib.sha256(text.encode()).hexdigest())
+    (extraction,) = extract([document], ontology)
+    labels = {e.iri: e.label for e in extraction.entities}
+    found = {(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations}
+    assert expected in found
