@@ -380,7 +380,10 @@ class RelationFinder:
             not agents
             and spec.left_agent
             and (modifier < 0 or modifier not in objects)
-            and st.governing_preposition(ns) != "in"  # "Meta was a defendant ... in the suit"
+            and not (  # "Meta was a defendant ... in the suit": a suit named before
+                st.governing_preposition(ns) == "in"
+                and lower[ns - 1] in st.cues.definite_determiners
+            )
         ):
             left = st.left_args(ns, rel.subject_classes)
             if left and st.apposition_comma(ns, words=0) == st.refs[left[0]].end:

@@ -329,3 +329,8 @@ def test_passive_after_an_opening_phrase_and_a_descriptor(facts) -> None:
 
 def test_relation_noun_after_in_takes_no_agent_from_the_left(facts) -> None:
     assert facts("Meta was a defendant alongside Google in the suit.") == set()
+
+
+def test_indefinite_relation_noun_after_in_keeps_its_left_agent(facts) -> None:
+    text = "The European Commission, in a probe of Microsoft's Teams bundling, found a breach."
+    assert ("European Commission", "investigates", "Microsoft") in facts(text)
