@@ -311,6 +311,8 @@ class CorefResolver:
             word = lower[k]
             if word in cues.clause_breaks or word in (".", "!", "?"):
                 return None
+            if word == "that" and lower[k - 1] != ",":
+                return None  # "X, which claims that Y trains its models": the clause is Y's
             if word in cues.relative_pronouns and lower[k - 1] == ",":
                 if (
                     k + 1 >= i

@@ -334,3 +334,11 @@ def test_relation_noun_after_in_takes_no_agent_from_the_left(facts) -> None:
 def test_indefinite_relation_noun_after_in_keeps_its_left_agent(facts) -> None:
     text = "The European Commission, in a probe of Microsoft's Teams bundling, found a breach."
     assert ("European Commission", "investigates", "Microsoft") in facts(text)
+
+
+def test_its_in_a_that_clause_inside_a_relative_clause_is_the_that_clauses_subject(facts) -> None:
+    text = (
+        "OpenAI faces a lawsuit from The New York Times, which claims that Sam Altman's company "
+        "trains its models on their articles without permission."
+    )
+    assert ("The New York Times", "accuses", "OpenAI") in facts(text)
