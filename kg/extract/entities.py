@@ -29,6 +29,13 @@ _GOVERNMENT_BODY = str(KG.GovernmentBody)
 _COMPANY = str(KG.Company)
 _PERSON = str(KG.Person)
 
+SLOT_RELATIONS = ("sues", "accuses", "partnersWith", "investsIn", "investigates")
+"""Relations whose verbs and nouns type an unknown name next to them as a company."""
+SENTENCE_OPENERS = frozenset({".", "!", "?", "\u2014", ":", ";", '"', "\u201c"})
+"""Tokens after which a word opens a clause or sentence."""
+SLOT_PREPOSITIONS = frozenset({"with", "against", "in", "into"})
+"""Prepositions after which an unknown name in a relation's slot is an organisation."""
+
 NER_CLASSES: dict[str, str] = {
     "ORG": str(KG.Organization),
     "PERSON": _PERSON,
@@ -101,6 +108,7 @@ class MentionFinder:
         self.determiners = patterns.cues.determiners
         self.stops = patterns.cues.prepositions | patterns.cues.relative_pronouns | {"that"}
         self.possessive_pronouns = patterns.cues.possessive_pronouns
+        self.auxiliaries = patterns.cues.auxiliaries
         self.possessive_markers = patterns.cues.possessive_markers
         self.made_by = frozenset(
             form for verb in patterns.relations["develops"].verbs for form in verb.passive
@@ -116,6 +124,43 @@ class MentionFinder:
                     for form in verb.forms:
                         if " " not in form and "-" not in form:
                             self.object_slots.setdefault(form.lower(), str(cls))
+        self.subject_slots: frozenset[str] = frozenset(
+            form.split()[0].lower()
+            for name in SLOT_RELATIONS
+            for verb in patterns.relations[name].verbs
+            for form in verb.forms
+            if form[0].isalpha()
+        )
+        """First words of the active verbs of relations between organisations: an unknown name
+        right before one of them ("Kestrel sued ...", "Vantiq has accused ...") is a company."""
+        self.phrase_slots: dict[tuple[str, ...], str] = {}
+        """Verb or noun phrases ending in the preposition that introduces an organisation
+        ("teamed up with", "a lawsuit against"): an unknown name right after one is a company."""
+        for name in SLOT_RELATIONS:
+            rel = patterns.relations[name]
+            for verb in rel.verbs:
+                for form in verb.forms:
+                    if not form[0].isalpha():
+                        continue
+                    words = tuple(form.lower().split())
+                    if verb.object_prep:
+                        words = (*words, verb.object_prep)
+                    if words[-1] in SLOT_PREPOSITIONS:
+                        self.phrase_slots[words] = _COMPANY
+            for noun in rel.nouns:
+                for form in noun.forms:
+                    if form in patterns.names.slot_vague_nouns:
+                        continue
+                    for prep in noun.object_preps & SLOT_PREPOSITIONS:
+                        self.phrase_slots[(*form.lower().split(), prep)] = _COMPANY
+        self.surnames = frozenset(
+            name.rsplit(" ", 1)[-1]
+            for e in ontology.entities.values()
+            if e.type == _PERSON
+            for name in (e.label, *e.aliases)
+        )
+        """Last words of curated people's names, which an unknown-looking name may be."""
+        self.phrase_slot_sizes = sorted({len(k) for k in self.phrase_slots}, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
@@ -458,6 +503,8 @@ class MentionFinder:
                     and words[start - 1].islower()
                 ):  # "unveiled Tern on Tuesday", "accused Fennick Auto of copying"
                     cls = self.object_slots.get(words[start - 1])
+                if cls is None and size <= 2:
+                    cls = self._slot(words, start, end, entities)
             if cls is None:
                 continue
             label = "".join(
@@ -472,6 +519,45 @@ class MentionFinder:
             ends[end] = refs[-1]
             covered[start:end] = b"\1" * (end - start)
         return refs
+
+    def _slot(
+        self, words: list[str], start: int, end: int, entities: dict[str, Entity]
+    ) -> str | None:
+        """Company, for an unknown name in a relation's subject or object slot.
+
+        Subject: the name opens its clause and a relation verb follows, perhaps after
+        auxiliaries ("Kestrel has teamed up with ..."). A single word ending in "s" that opens
+        a sentence is taken for a plural noun ("Authors sued ..."), not a name. Object: a
+        relation phrase ending in its preposition comes right before ("partnered with Novaro").
+        """
+        after = words[end] if end < len(words) else ""
+        if after.isalpha() and after.islower() and after.endswith("s") and len(after) > 4:
+            return None  # "invested in Lagos startups": a modifier, not a name
+        for size in self.phrase_slot_sizes:
+            if start >= size:
+                cls = self.phrase_slots.get(tuple(w.lower() for w in words[start - size : start]))
+                if cls is not None:
+                    return cls
+        opening = start == 0 or words[start - 1] in SENTENCE_OPENERS
+        if not opening and words[start - 1] not in (",", "and"):
+            return None
+        if words[start] in self.names.given_names or words[start] in self.surnames:
+            return None
+        if end - start == 1 and any(
+            e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == words[start]
+            for e in entities.values()
+        ):
+            return None  # a surname of a person named earlier ("Helena Varga ... Varga sued")
+        if opening and end - start == 1 and words[start].endswith("s"):
+            return None
+        k = end
+        while k < len(words) and (
+            words[k] in self.auxiliaries or words[k] in self.names.slot_adverbs
+        ):
+            k += 1
+        if k < len(words) and words[k] in self.subject_slots:
+            return _COMPANY
+        return None
 
     def _index_first(self, ref: Ref, entities: dict[str, Entity], firsts: dict) -> None:
         entity = entities[ref.entity]

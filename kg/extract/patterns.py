@@ -231,6 +231,12 @@ class NameCues:
     enforcers", "British regulators")."""
     places: frozenset[str] = frozenset()
     """Capitalised places or their adjectives that open such a body's name."""
+    slot_adverbs: frozenset[str] = frozenset()
+    """Words between an unknown name and a relation verb that keep it the verb's subject
+    ("Kestrel **also** sued ...")."""
+    slot_vague_nouns: frozenset[str] = frozenset()
+    """Relation nouns too common to type an unknown name after them ("a deal with X": X may be
+    a country)."""
     """First words that make a name an organisation's ("Société", "Groupe", "Fondation")."""
     """Lower-case words inside a name between capitalised ones ("Société des Gens de Lettres")."""
     """Titles of offices that act through their holder ("Oregon Attorney General X")."""
@@ -633,6 +639,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "organization_prefixes",
             "official_nouns",
             "places",
+            "slot_adverbs",
+            "slot_vague_nouns",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -660,6 +668,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         organization_prefixes=frozenset(check.words("organization_prefixes")),
         official_nouns=frozenset(check.words("official_nouns")),
         places=frozenset(check.words("places")),
+        slot_adverbs=frozenset(check.words("slot_adverbs")),
+        slot_vague_nouns=frozenset(check.words("slot_vague_nouns")),
     )
 
 

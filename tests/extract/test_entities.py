@@ -147,3 +147,32 @@ def test_sentence_final_abbreviation_period_ends_the_sentence_not_the_name(
     labels = {e.iri: e.label for e in extraction.entities}
     found = {(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations}
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestrel sued Novaro over a patent.", ("Kestrel", "sues", "Novaro")),
+        ("Vantiq has accused Meta of copying its code.", ("Vantiq", "accuses", "Meta")),
+        (
+            "Microsoft has teamed up with Orrin to build servers.",
+            ("Microsoft", "partnersWith", "Orrin"),
+        ),
+        ("Nvidia filed a lawsuit against Pelloway on Monday.", ("Nvidia", "sues", "Pelloway")),
+    ],
+)
+def test_entities_unknown_name_in_relation_slot_is_a_company(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authors sued Anthropic over pirated books.",
+        "Shareholders accused Nvidia of misleading them.",
+        "Microsoft invested in Lagos startups.",
+        "Moscow accused Microsoft of meddling.",
+    ],
+)
+def test_entities_plural_nouns_and_places_fill_no_relation_slot(facts, text: str) -> None:
+    assert not {t for t in facts(text) if t[1] in ("sues", "accuses", "investsIn")}
