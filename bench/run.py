@@ -230,6 +230,11 @@ def query_rows(out: Path) -> list[tuple[str, float, float, float | None]]:
         wall = time.perf_counter() - started
         if result.returncode != 0:
             continue
+        if wall < 2:  # as short as the start it is compared with: best of three, like the start
+            for _ in range(2):
+                started = time.perf_counter()
+                subprocess.run([*KG, "query", str(path), "-g", str(out)], capture_output=True)
+                wall = min(wall, time.perf_counter() - started)
         started = time.perf_counter()
         list(store.query(query, use_default_graph_as_union=True))
         native = time.perf_counter() - started
