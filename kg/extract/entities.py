@@ -160,6 +160,14 @@ class MentionFinder:
             for name in (e.label, *e.aliases)
         )
         """Last words of curated people's names, which an unknown-looking name may be."""
+        self.office_names = {
+            name.lower(): iri
+            for iri, e in ontology.entities.items()
+            if e.type == _GOVERNMENT_BODY
+            for name in (e.label, *e.aliases)
+        }
+        """Curated offices by name, lower-case ("utah attorney general")."""
+        self.determiner_words = frozenset(w.capitalize() for w in patterns.cues.determiners)
         self.phrase_slot_sizes = sorted({len(k) for k in self.phrase_slots}, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -173,6 +181,7 @@ class MentionFinder:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
         discovered = self._discover(words, covered, entities, tight, found)
         discovered.extend(self._officials(words, covered, entities))
+        discovered.extend(self._offices(words, covered, entities))
         found, discovered = self._longer_names(words, found, discovered, entities)
         found = [self._described_product(words, ref, entities) for ref in found]
         if doc.has_annotation("ENT_IOB"):
@@ -586,6 +595,103 @@ class MentionFinder:
             refs.append(self._new(label, _GOVERNMENT_BODY, j, k + 1, "discovered", entities))
             covered[j : k + 1] = b"\1" * (k + 1 - j)
         return refs
+
+    def _offices(
+        self, words: list[str], covered: bytearray, entities: dict[str, Entity]
+    ) -> list[Ref]:
+        """Offices written in lower case after their place ("the Utah attorney general") or in
+        the plural before or after several places ("the attorneys general of Utah and Nevada",
+        "Utah and Nevada attorneys general"): one office per place, each a government body that
+        acts for its holder, so the places stand coordinated as the agents of a verb."""
+        refs: list[Ref] = []
+        lower = [w.lower() for w in words]
+        n = len(words)
+        titles = [
+            (tuple(t.lower() for t in title), title, False) for title in self.names.office_titles
+        ]
+        titles += [
+            (tuple(p.split()), tuple(t.split()), True) for p, t in self.names.office_plurals.items()
+        ]
+        for k in range(n):
+            for key, title, plural in titles:
+                e = k + len(key)
+                if tuple(lower[k:e]) != key or any(covered[k:e]):
+                    continue
+                if words[k][0].isupper() and k > 0 and words[k - 1][:1].isupper():
+                    continue  # "Oregon Attorney General Dana Whitcombe": a name run, found before
+                places = self._places_before(words, covered, k)
+                after = False
+                if not places and plural and e < n and lower[e] in ("of", "in", "from"):
+                    places, after = self._places_after(words, covered, e + 1), True
+                if not places or (len(places) > 1 and not plural):
+                    continue
+                for number, (ps, pe) in enumerate(places):
+                    label = f"{' '.join(words[ps:pe])} {' '.join(title)}"
+                    start, end = ps, pe
+                    if after and number == 0:
+                        start = k  # "attorneys general of Utah"
+                    elif not after and number == len(places) - 1:
+                        end = e  # "Nevada attorneys general"
+                    iri = self.office_names.get(label.lower())
+                    if iri is not None:
+                        entities.setdefault(iri, self.ontology.entities[iri])
+                        refs.append(Ref(start, end, iri, "name"))
+                    else:
+                        refs.append(
+                            self._new(label, _GOVERNMENT_BODY, start, end, "discovered", entities)
+                        )
+                    covered[start:end] = b"\1" * (end - start)
+                break
+        return refs
+
+    def _place_run(self, words: list[str], covered: bytearray, start: int, end: int) -> bool:
+        return (
+            start < end
+            and end - start <= 2
+            and not any(covered[start:end])
+            and all(_capitalised(w) and w not in self.determiner_words for w in words[start:end])
+        )
+
+    def _places_before(self, words: list[str], covered: bytearray, k: int) -> list[tuple[int, int]]:
+        """ "Utah and Nevada | attorneys general", "Utah's | attorney general": the places."""
+        places: list[tuple[int, int]] = []
+        end = k
+        if end >= 2 and words[end - 1] in self.possessive_markers:
+            end -= 1
+        while end > 0:
+            start = end - 1
+            if start > 0 and self._place_run(words, covered, start - 1, end):
+                start -= 1
+            if not self._place_run(words, covered, start, end):
+                break
+            places.insert(0, (start, end))
+            if start >= 2 and words[start - 1] in (",", "and"):
+                end = start - 1
+                if words[end - 1] == ",":
+                    end -= 1  # "Utah, Nevada, and Ohio"
+                continue
+            break
+        return places
+
+    def _places_after(self, words: list[str], covered: bytearray, k: int) -> list[tuple[int, int]]:
+        """ "attorneys general of | Utah and Nevada": the places."""
+        places: list[tuple[int, int]] = []
+        n = len(words)
+        while k < n:
+            end = k + 1
+            if end < n and self._place_run(words, covered, k, end + 1):
+                end += 1
+            if not self._place_run(words, covered, k, end):
+                break
+            places.append((k, end))
+            k = end
+            if k < n and words[k] == ",":
+                k += 1
+            if k < n and words[k] == "and":
+                k += 1
+            elif k < n and k > 0 and words[k - 1] != ",":
+                break
+        return places
 
     def _short_form(
         self,

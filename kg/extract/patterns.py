@@ -234,6 +234,8 @@ class NameCues:
     slot_adverbs: frozenset[str] = frozenset()
     """Words between an unknown name and a relation verb that keep it the verb's subject
     ("Kestrel **also** sued ...")."""
+    office_plurals: dict[str, str] = field(default_factory=dict)
+    """Lower-case plural of an office title → the title ("attorneys general")."""
     slot_vague_nouns: frozenset[str] = frozenset()
     """Relation nouns too common to type an unknown name after them ("a deal with X": X may be
     a country)."""
@@ -641,9 +643,11 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "places",
             "slot_adverbs",
             "slot_vague_nouns",
+            "office_plurals",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
+    office_titles = tuple(tuple(w.split()) for w in check.words("office_titles"))
     organization_nouns = _class_map(check, "organization_nouns", ontology)
     max_tokens = data.get("max_tokens")
     if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
@@ -663,14 +667,29 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         collective_nouns=frozenset(check.words("collective_nouns")),
         person_nouns=frozenset(w.lower() for w in check.words("person_nouns")),
         legal_designators=frozenset(check.words("legal_designators")),
-        office_titles=tuple(tuple(w.split()) for w in check.words("office_titles")),
+        office_titles=office_titles,
         name_particles=frozenset(check.words("name_particles")),
         organization_prefixes=frozenset(check.words("organization_prefixes")),
         official_nouns=frozenset(check.words("official_nouns")),
         places=frozenset(check.words("places")),
         slot_adverbs=frozenset(check.words("slot_adverbs")),
         slot_vague_nouns=frozenset(check.words("slot_vague_nouns")),
+        office_plurals=_office_plurals(check, office_titles),
     )
+
+
+def _office_plurals(check: _Checker, office_titles: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """Lower-case plural of an office title → the title ("attorneys general" → "Attorney
+    General"); every title must be in office_titles."""
+    plurals = check.data.get("office_plurals")
+    if not isinstance(plurals, dict) or not plurals:
+        check.fail("field 'office_plurals' must map each plural to an office title")
+    for plural, title in plurals.items():
+        if not isinstance(plural, str) or plural != plural.strip().lower() or not plural:
+            check.fail(f"office_plurals: {plural!r} must be a trimmed, lower-case plural")
+        if not isinstance(title, str) or tuple(title.split()) not in office_titles:
+            check.fail(f"office_plurals: {plural!r} names {title!r}, not one of office_titles")
+    return dict(plurals)
 
 
 def _class_map(check: _Checker, key: str, ontology: Ontology) -> dict[str, str]:

@@ -176,3 +176,29 @@ def test_entities_unknown_name_in_relation_slot_is_a_company(facts, text: str, e
 )
 def test_entities_plural_nouns_and_places_fill_no_relation_slot(facts, text: str) -> None:
     assert not {t for t in facts(text) if t[1] in ("sues", "accuses", "investsIn")}
+
+
+@pytest.mark.parametrize(
+    ("text", "agents"),
+    [
+        (
+            "The attorneys general of Utah and Nevada are examining Snap.",
+            {"Utah Attorney General", "Nevada Attorney General"},
+        ),
+        (
+            "Idaho, Maine and Kansas attorneys general are investigating Meta.",
+            {"Idaho Attorney General", "Maine Attorney General", "Kansas Attorney General"},
+        ),
+        ("The Utah attorney general is investigating Snap.", {"Utah Attorney General"}),
+        ("Utah's attorney general has opened a probe into Snap.", {"Utah Attorney General"}),
+    ],
+)
+def test_entities_lower_case_and_plural_offices_act_for_each_place(
+    facts, text: str, agents: set[str]
+) -> None:
+    assert {s for s, p, _ in facts(text) if p == "investigates"} == agents
+
+
+def test_entities_office_plural_without_places_names_no_office(run) -> None:
+    labels = {e.label for e in run("The attorneys general of 44 states warned OpenAI.").entities}
+    assert not any("Attorney General" in label for label in labels)
