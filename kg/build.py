@@ -62,10 +62,12 @@ from kg.store import (
 )
 from kg.workers import Produced
 
-BATCH_DOCUMENTS = 16
-"""Documents written to the store together: Oxigraph holds the GIL while it loads, and small
-batches let the receiving thread drain the extraction processes' queue between them."""
-BATCH_BYTES = 8 << 20
+BATCH_DOCUMENTS = 128
+"""Documents written to the store together. Each `bulk_load` call makes RocksDB files that are
+then merged: batches of 128 documents instead of 16 cut the CPU time of a build of 325,000
+words by a quarter (15.2 s to 11.4 s). The extraction processes' queue has room for them
+while a batch loads (Oxigraph holds the GIL, so the receiving thread waits)."""
+BATCH_BYTES = 16 << 20
 """…or fewer, once their N-Quads reach this size."""
 
 

@@ -183,7 +183,7 @@ def _produce_in_processes(
 ) -> Iterator[Produced]:
     context = mp.get_context("spawn")
     tasks = context.Queue(maxsize=jobs * 4)
-    results = context.Queue(maxsize=jobs * 16)  # ~1 MiB each: room while the store loads
+    results = context.Queue(maxsize=jobs * 64)  # ~100 KiB each: room while a batch loads
     workers = [
         context.Process(
             target=_worker,
