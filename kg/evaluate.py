@@ -173,7 +173,10 @@ def _tuples(value: object, size: int, where: str, name: str) -> list[tuple[str, 
 
 
 def _norm(label: str) -> str:
-    label = " ".join(label.casefold().split())
+    """A label as gold and extraction are compared: case, spacing, a leading "the" and a final
+    full stop do not count ("Luka Inc." is the extractor's "Luka Inc", whose period may have
+    ended the sentence)."""
+    label = " ".join(label.casefold().split()).removesuffix(".")
     return label[4:] if label.startswith("the ") else label
 
 

@@ -88,3 +88,13 @@ def test_cooccurrence_lines_count_as_qualified_in_either_spelling(tmp_path, onto
     report = evaluate(_write(tmp_path, lines), ontology)
     flagged = {e.line_id for e in report.errors if e.qualified}
     assert flagged == {"co-occurrence", "cooccurrence"}
+
+
+def test_evaluate_ignores_a_final_full_stop_in_a_gold_label(tmp_path: Path, ontology) -> None:
+    line = {
+        "id": "inc",
+        "text": "Microsoft sued Tenebris Inc.",
+        "relations": [["Microsoft", "sues", "Tenebris Inc."]],
+    }
+    report = evaluate(_write(tmp_path, [line]), ontology)
+    assert report.scores["sues"].tp == 1 and not report.errors
