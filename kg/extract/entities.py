@@ -109,6 +109,7 @@ class MentionFinder:
         self.stops = patterns.cues.prepositions | patterns.cues.relative_pronouns | {"that"}
         self.possessive_pronouns = patterns.cues.possessive_pronouns
         self.auxiliaries = patterns.cues.auxiliaries
+        self.be_forms = patterns.cues.be_forms
         self.possessive_markers = patterns.cues.possessive_markers
         self.made_by = frozenset(
             form for verb in patterns.relations["develops"].verbs for form in verb.passive
@@ -130,15 +131,23 @@ class MentionFinder:
             for verb in patterns.relations[name].verbs
             for form in verb.forms
             if form[0].isalpha()
-        )
+        ) | {w.lower() for w in patterns.names.slot_verbs}
         """First words of the active verbs of relations between organisations: an unknown name
         right before one of them ("Kestrel sued ...", "Vantiq has accused ...") is a company."""
+        self.then_slots: dict[str, set[tuple[str, ...]]] = {}
+        """Verb → words that follow its object ("took X to court"): X is a company."""
         self.phrase_slots: dict[tuple[str, ...], str] = {}
         """Verb or noun phrases ending in the preposition that introduces an organisation
         ("teamed up with", "a lawsuit against"): an unknown name right after one is a company."""
         for name in SLOT_RELATIONS:
             rel = patterns.relations[name]
             for verb in rel.verbs:
+                for form in verb.passive:
+                    self.phrase_slots[(*form.lower().split(), "by")] = _COMPANY  # "sued by X"
+                if verb.object_then and verb.object_prep is None:
+                    for form in verb.forms:
+                        if " " not in form:
+                            self.then_slots.setdefault(form.lower(), set()).update(verb.object_then)
                 for form in verb.forms:
                     if not form[0].isalpha():
                         continue
@@ -149,8 +158,13 @@ class MentionFinder:
                         self.phrase_slots[words] = _COMPANY
             for noun in rel.nouns:
                 for form in noun.forms:
+                    for verb in noun.support_verbs:
+                        if verb.endswith("ed") or verb == "led":  # "a round led by X"
+                            self.phrase_slots[(*form.lower().split(), verb, "by")] = _COMPANY
                     if form in patterns.names.slot_vague_nouns:
                         continue
+                    for prep in noun.agent_preps & {"by", "from"}:  # "a lawsuit from X"
+                        self.phrase_slots[(*form.lower().split(), prep)] = _COMPANY
                     for prep in noun.object_preps & SLOT_PREPOSITIONS:
                         self.phrase_slots[(*form.lower().split(), prep)] = _COMPANY
         self.surnames = frozenset(
@@ -403,6 +417,7 @@ class MentionFinder:
                 and not (
                     words[start] in cues.news_suffixes or words[start] in cues.organization_suffixes
                 )
+                and not self._place_in_name(words, start, end)
             ):
                 had_the = words[start] == "The"
                 start += 1
@@ -523,11 +538,22 @@ class MentionFinder:
             if had_the and cls == _NEWS_ORGANIZATION:
                 label = "The " + label
                 start -= 1
-            refs.append(self._new(label, cls, start, end, "discovered", entities))
+            inside = end < n and not _capitalised(words[end]) and words[end] not in SENTENCE_OPENERS
+            refs.append(self._new(label, cls, start, end, "discovered", entities, inside))
             self._index_first(refs[-1], entities, firsts)
             ends[end] = refs[-1]
             covered[start:end] = b"\1" * (end - start)
         return refs
+
+    def _place_in_name(self, words: list[str], start: int, end: int) -> bool:
+        """A place opens the name of a body ("Oslo Harbour Board", "Texas Medical Board"): the
+        place is one of names.json place_names and the run ends in a government suffix."""
+        return (
+            words[start] in self.names.place_names
+            and end - start >= 3
+            and words[end - 1] in self.names.government_suffixes
+            and all(_capitalised(w) for w in words[start + 1 : end])
+        )
 
     def _slot(
         self, words: list[str], start: int, end: int, entities: dict[str, Entity]
@@ -542,6 +568,9 @@ class MentionFinder:
         after = words[end] if end < len(words) else ""
         if after.isalpha() and after.islower() and after.endswith("s") and len(after) > 4:
             return None  # "invested in Lagos startups": a modifier, not a name
+        thens = self.then_slots.get(words[start - 1].lower(), set()) if start else set()
+        if any(tuple(w.lower() for w in words[end : end + len(t)]) == t for t in thens):
+            return _COMPANY  # "has taken Corvid Mind to court"
         for size in self.phrase_slot_sizes:
             if start >= size:
                 cls = self.phrase_slots.get(tuple(w.lower() for w in words[start - size : start]))
@@ -561,7 +590,9 @@ class MentionFinder:
             return None
         k = end
         while k < len(words) and (
-            words[k] in self.auxiliaries or words[k] in self.names.slot_adverbs
+            words[k] in self.auxiliaries
+            or words[k] in self.be_forms
+            or words[k] in self.names.slot_adverbs
         ):
             k += 1
         if k < len(words) and words[k] in self.subject_slots:
@@ -882,12 +913,24 @@ class MentionFinder:
         return refs
 
     def _new(
-        self, label: str, cls: str, start: int, end: int, kind: str, entities: dict[str, Entity]
+        self,
+        label: str,
+        cls: str,
+        start: int,
+        end: int,
+        kind: str,
+        entities: dict[str, Entity],
+        inside: bool = False,
     ) -> Ref:
+        """A discovered entity's Ref. "Tenebris Corp." and "Tenebris Corp" are one company; its
+        label keeps the full stop only where the sentence goes on after it (`inside`)."""
         last = label.rsplit(" ", 1)[-1]
+        key = label
         if last.endswith(".") and last in self.names.organization_suffixes and " " in label:
-            label = label[:-1]  # "Tenebris Corp." and "Tenebris Corp" are one company
-        iri = str(mint(ENTITY, label))
+            key = label[:-1]
+            if not inside:
+                label = key
+        iri = str(mint(ENTITY, key))
         if iri not in entities:
             entities[iri] = Entity(iri=iri, label=label, type=cls, curated=False)
         return Ref(start, end, iri, kind)

@@ -236,6 +236,12 @@ class NameCues:
     ("Kestrel **also** sued ...")."""
     office_plurals: dict[str, str] = field(default_factory=dict)
     """Lower-case plural of an office title → the title ("attorneys general")."""
+    place_names: frozenset[str] = frozenset()
+    """Cities, states and countries that may open the name of a public body ("Oslo Harbour
+    Board") although they never open other names."""
+    slot_verbs: frozenset[str] = frozenset()
+    """Verbs besides the relations' own whose unknown subject is a company ("Quenby **raised**
+    $8 million in a round led by ...")."""
     slot_vague_nouns: frozenset[str] = frozenset()
     """Relation nouns too common to type an unknown name after them ("a deal with X": X may be
     a country)."""
@@ -644,6 +650,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "slot_adverbs",
             "slot_vague_nouns",
             "office_plurals",
+            "place_names",
+            "slot_verbs",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -675,6 +683,8 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         slot_adverbs=frozenset(check.words("slot_adverbs")),
         slot_vague_nouns=frozenset(check.words("slot_vague_nouns")),
         office_plurals=_office_plurals(check, office_titles),
+        place_names=frozenset(check.words("place_names")),
+        slot_verbs=frozenset(check.words("slot_verbs")),
     )
 
 

@@ -202,3 +202,21 @@ def test_entities_lower_case_and_plural_offices_act_for_each_place(
 def test_entities_office_plural_without_places_names_no_office(run) -> None:
     labels = {e.label for e in run("The attorneys general of 44 states warned OpenAI.").entities}
     assert not any("Attorney General" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brackley was sued by Ostwick over a contract.", ("Ostwick", "sues", "Brackley")),
+        ("Tolland has taken Vessmer Labs to court.", ("Tolland", "sues", "Vessmer Labs")),
+        ("Quenby raised $8 million in a round led by Harlowe.", ("Harlowe", "investsIn", "Quenby")),
+        (
+            "The Bergen Harbour Board sued Kallis Marine on Friday.",
+            ("Bergen Harbour Board", "sues", "Kallis Marine"),
+        ),
+    ],
+)
+def test_entities_unknown_agent_after_by_or_object_before_then_words(
+    facts, text: str, expected
+) -> None:
+    assert expected in facts(text)
