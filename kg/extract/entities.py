@@ -11,6 +11,7 @@ trained pipeline's NER when there is one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.attrs import SPACY
 from spacy.language import Language
@@ -627,6 +628,21 @@ class MentionFinder:
             covered[j : k + 1] = b"\1" * (k + 1 - j)
         return refs
 
+    @cached_property
+    def _office_titles(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool]]]:
+        """Office titles, singular and plural, by their first word in lower case: (the title's
+        words in lower case, as written, plural)."""
+        titles = [
+            (tuple(t.lower() for t in title), title, False) for title in self.names.office_titles
+        ]
+        titles += [
+            (tuple(p.split()), tuple(t.split()), True) for p, t in self.names.office_plurals.items()
+        ]
+        index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool]]] = {}
+        for entry in titles:
+            index.setdefault(entry[0][0], []).append(entry)
+        return index
+
     def _offices(
         self, words: list[str], covered: bytearray, entities: dict[str, Entity]
     ) -> list[Ref]:
@@ -637,14 +653,9 @@ class MentionFinder:
         refs: list[Ref] = []
         lower = [w.lower() for w in words]
         n = len(words)
-        titles = [
-            (tuple(t.lower() for t in title), title, False) for title in self.names.office_titles
-        ]
-        titles += [
-            (tuple(p.split()), tuple(t.split()), True) for p, t in self.names.office_plurals.items()
-        ]
+        titles = self._office_titles
         for k in range(n):
-            for key, title, plural in titles:
+            for key, title, plural in titles.get(lower[k], ()):
                 e = k + len(key)
                 if tuple(lower[k:e]) != key or any(covered[k:e]):
                     continue
