@@ -11,11 +11,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 from kg.errors import UsageError
+from kg.extract.entities import words_of
 from kg.extract.factories import bind_context, setup_extensions
 from kg.extract.patterns import PatternSet, load_patterns
 from kg.ontology import Ontology
@@ -85,17 +87,24 @@ def to_extraction(doc: Doc, document: Document) -> Extraction:
     """The records for one processed Doc."""
     entities: dict[str, Entity] = doc._.kg_entities or {}
     mentions = []
-    for ref in doc._.kg_refs or ():
-        span = doc[ref.start : ref.end]
-        mentions.append(
-            Mention(
-                entity=ref.entity,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                resolution=ref.resolution,
+    refs = doc._.kg_refs or ()
+    if refs:
+        # Offsets from one array, not a Span per mention: the tokenizer keeps the text intact.
+        offsets: list[int] = doc.to_array(IDX).tolist()
+        words = words_of(doc)
+        text = document.text
+        for ref in refs:
+            start, last = offsets[ref.start], ref.end - 1
+            end = offsets[last] + len(words[last])
+            mentions.append(
+                Mention(
+                    entity=ref.entity,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    resolution=ref.resolution,
+                )
             )
-        )
     counts = Counter(m.entity for m in mentions)
     relations = tuple(doc._.kg_relations or ())
     used = (
