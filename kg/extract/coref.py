@@ -30,6 +30,8 @@ from kg.records import Entity
 _PERSON = str(KG.Person)
 
 RECENT = 40
+HOLDER_PRONOUNS = frozenset({"his", "her", "their"})
+OFFICE_NOUNS = frozenset({"office", "offices"})
 """How many distinct recent entities a descriptor may reach back over."""
 
 
@@ -48,6 +50,7 @@ class CorefResolver:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("descriptor", [nlp.make_doc(n) for n in sorted(self.nouns)])
         self.known_surnames = _known_surnames(ontology, patterns)
+        self.office_titles = patterns.names.office_titles
         """Surname → curated person, for surnames no other curated name or given name shares."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -58,6 +61,8 @@ class CorefResolver:
         for ref in refs:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
         sentence_starts = [s.start for s in doc.sents]
+        offices = self._holders_offices(lower, refs, entities, covered, sentence_starts)
+        refs = sorted(refs + offices, key=lambda r: r.start)
         blocked = {
             refs[i].start for i in blocked_refs(lower, refs, entities, self.ontology, self.cues)
         }
@@ -135,6 +140,48 @@ class CorefResolver:
                 order.append((ref.start, ref.end, ref.entity, sentence))
         doc._.kg_refs = sorted(refs + added, key=lambda r: (r.start, -r.end))
         return doc
+
+    def _holders_offices(
+        self,
+        lower: list[str],
+        refs: list[Ref],
+        entities: dict[str, Entity],
+        covered: bytearray,
+        sentence_starts: list[int],
+    ) -> list[Ref]:
+        """ "Florida Attorney General James Uthmeier said **his office** was ...": the office
+        named last, in this sentence or the one before, when its holder was named with it."""
+        found: list[Ref] = []
+        for k in range(len(lower) - 1):
+            if lower[k] not in HOLDER_PRONOUNS or lower[k + 1] not in OFFICE_NOUNS or covered[k]:
+                continue
+            sentence = bisect_right(sentence_starts, k)
+            earliest = sentence_starts[max(0, sentence - 2)]
+            office = next(
+                (
+                    r
+                    for r in reversed(refs)
+                    if earliest <= r.start < k and self._is_office(entities[r.entity])
+                ),
+                None,
+            )
+            if office is None or not any(
+                entities[r.entity].type == _PERSON and office.end <= r.start < k for r in refs
+            ):
+                continue
+            label = entities[office.entity].label
+            note = f"{lower[k]} {lower[k + 1]} → {label} (the office its holder named before)"
+            found.append(Ref(k, k + 2, office.entity, "pronoun", note))
+            covered[k : k + 2] = b"\1\1"
+        return found
+
+    def _is_office(self, entity: Entity) -> bool:
+        """A government body held by one person: an attorney general's office and the like."""
+        if entity.type != str(KG.GovernmentBody):
+            return False
+        if "office" in {n.lower() for n in self.ontology.descriptors.get(entity.iri, ())}:
+            return True
+        return any(entity.label.endswith(" ".join(t)) for t in self.office_titles)
 
     def _background(
         self,

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.entities import Ref, lower_of
 from kg.extract.patterns import NounPattern, PatternSet, RelationPatterns, RolePattern, VerbPattern
 from kg.iri import mint
-from kg.namespaces import ENTITY
+from kg.namespaces import ENTITY, KG
 from kg.ontology import Ontology
 from kg.records import SYMMETRIC, Entity
 
@@ -490,6 +490,15 @@ class _Parse:
             ref = self.ref_of(item)
             if ref is None or ref in found:
                 continue
+            office = self.owner[ref.start - 1] if ref.start > 0 else None
+            if (
+                office is not None
+                and office.end == ref.start
+                and self.entities[office.entity].type == str(KG.GovernmentBody)
+                and self.entities[ref.entity].type == str(KG.Person)
+                and any(self.ontology.is_a(str(KG.GovernmentBody), c) for c in classes)
+            ):
+                ref = office  # "Iowa Attorney General Brenna Bird sued X": the office acts
             entity = self.entities.get(ref.entity)
             if entity is not None and any(self.ontology.is_a(entity.type, c) for c in classes):
                 found.append(ref)

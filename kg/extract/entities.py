@@ -199,6 +199,8 @@ class MentionFinder:
         discovered.extend(self._offices(words, covered, entities))
         found, discovered = self._longer_names(words, found, discovered, entities)
         found = [self._described_product(words, ref, entities) for ref in found]
+        found = [self._office_of(words, ref, entities) for ref in found]
+        discovered = [self._office_of(words, ref, entities) for ref in discovered]
         if doc.has_annotation("ENT_IOB"):
             discovered.extend(self._ner(doc, covered, entities))
         doc._.kg_refs = sorted(found + discovered, key=lambda r: r.start)
@@ -401,6 +403,8 @@ class MentionFinder:
             i = j
             office = self._office_end(words, start, end)
             if office is not None:  # "Oregon Attorney General | Dana Whitcombe"
+                while start < office - 2 and words[start] in self.determiner_words:
+                    start += 1  # "The Vermont Attorney General's office"
                 label = " ".join(words[start:office])
                 refs.append(
                     self._new(label, _GOVERNMENT_BODY, start, office, "discovered", entities)
@@ -545,6 +549,18 @@ class MentionFinder:
             ends[end] = refs[-1]
             covered[start:end] = b"\1" * (end - start)
         return refs
+
+    def _office_of(self, words: list[str], ref: Ref, entities: dict[str, Entity]) -> Ref:
+        """ "The Delaware Attorney General's office" is the office itself, not something of it."""
+        end = ref.end
+        if (
+            end + 1 < len(words)
+            and entities[ref.entity].type == _GOVERNMENT_BODY
+            and words[end] in self.possessive_markers
+            and words[end + 1].lower() == "office"
+        ):
+            return Ref(ref.start, end + 2, ref.entity, ref.kind, ref.resolution)
+        return ref
 
     def _place_in_name(self, words: list[str], start: int, end: int) -> bool:
         """A place opens the name of a body ("Oslo Harbour Board", "Texas Medical Board"): the

@@ -186,6 +186,9 @@ class Cues:
     succession_verbs: frozenset[str] = frozenset()
     """Verbs whose object held a role the subject now holds ("X replaced Y as chief executive":
     X leads, Y no longer does)."""
+    member_nouns: frozenset[str] = frozenset()
+    """People who act for the organisation named after them and "at", "from" or "for"
+    ("**investigators at** the Commerce Department are examining ...")."""
     event_enders: tuple[str, ...] = ()
     """Verbs that end an event named by their object noun; the event still happened ("a judge
     dismissed Musk's suit against OpenAI": Musk sued OpenAI)."""
@@ -527,6 +530,7 @@ _CUE_LISTS = (
     "weak_wrongdoing",
     "misused_objects",
     "succession_verbs",
+    "member_nouns",
     "role_links",
     "role_fillers",
 )
@@ -615,6 +619,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "weak_wrongdoing",
                 "misused_objects",
                 "succession_verbs",
+                "member_nouns",
             )
         },
         pronouns=pronoun_classes,

@@ -1045,6 +1045,11 @@ class RelationFinder:
         conf = self.cues.confidence
         best: dict[tuple, Relation] = {}
         text = doc.text  # Doc.text joins every token: read it once, not per relation
+        st.led = {
+            (st.refs[f.subject].entity, st.refs[f.object].entity)
+            for f in found
+            if f.relation == "leads"
+        }
         for f in found:
             subject, obj = st.refs[f.subject], st.refs[f.object]
             if subject.entity == obj.entity or f.subject in st.blocked or f.object in st.blocked:
@@ -1096,6 +1101,10 @@ class RelationFinder:
         return sorted(best.values(), key=lambda r: (r.start, r.predicate))
 
 
+MEMBER_PREPS = frozenset({"at", "from", "for", "with"})
+"""Prepositions between people and the organisation they act for ("officials **at** the FTC")."""
+
+
 class _State:
     """Per-document views that the rules share: words, Refs, token owners, sentences, quotes."""
 
@@ -1123,6 +1132,9 @@ class _State:
         )
         self.reporters = patterns.cues.reporter_classes
         self.agents = patterns.relations["accuses"].subject_classes
+        self.led: set[tuple[str, str]] = set()
+        """(person, organisation) pairs of the leads relations found in the document: a leader
+        who speaks about their organisation's deal states a fact, not a third party's claim."""
         self.conjunctions = Phrases(patterns.cues.conjunctions)
         self.blocking = Phrases(patterns.cues.object_blocking_preps)
         self.pair_nouns = Phrases(patterns.cues.pair_nouns)
@@ -1545,6 +1557,8 @@ class _State:
         j = ref.start - 1
         while j >= 0 and (self.lower[j] in self.cues.determiners or self.lower[j][:1].isdigit()):
             j -= 1
+        if j >= 1 and self.lower[j] in MEMBER_PREPS and self.lower[j - 1] in self.cues.member_nouns:
+            return True  # "investigators at the Commerce Department": they act for it
         return not (j >= 0 and self.lower[j] in self.cues.prepositions)
 
     def left_args(
@@ -2164,6 +2178,8 @@ class _State:
             return None
         if self.ontology.affiliations.get(who) in (subject.entity, obj.entity):
             return None
+        if (who, subject.entity) in self.led or (who, obj.entity) in self.led:
+            return None  # "X, chief executive of Y, said the company had ...": Y's own word
         return who
 
     def speaker_after(self, last: int) -> int | None:

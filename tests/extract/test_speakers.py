@@ -1,0 +1,79 @@
+"""Who states a relation: a party's own leader states a fact, anyone else makes a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _claims(run, text: str) -> set[tuple[str, str, str, str]]:
+    extraction = run(text)
+    labels = {e.iri: e.label for e in extraction.entities}
+    return {
+        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
+        for r in extraction.relations
+        if r.claimed_by
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Corin Malloy, who founded Pellham Analytics, said the startup had teamed up with "
+            "Oracle.",
+            ("Pellham Analytics", "partnersWith", "Oracle"),
+        ),
+        (
+            "Dagny Ruud, chief executive of Veslefrikk Systems, said the company had sued Cisco.",
+            ("Veslefrikk Systems", "sues", "Cisco"),
+        ),
+    ],
+)
+def test_speakers_leader_reporting_own_organisation_states_a_fact(
+    run, facts, text: str, expected
+) -> None:
+    assert expected in facts(text)
+    assert not _claims(run, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Ines Vidal, a partner at Marrowfield Capital, said Microsoft had invested in Qarlo.",
+            ("Ines Vidal", "Microsoft", "investsIn", "Qarlo"),
+        ),
+    ],
+)
+def test_speakers_outsider_reporting_a_deal_makes_a_claim(run, facts, text: str, claim) -> None:
+    assert claim in _claims(run, text)
+    assert claim[1:] not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Investigators at the Commerce Department are examining Zhipu.",
+            ("U.S. Commerce Department", "investigates", "Zhipu AI"),
+        ),
+        (
+            "Lawyers for Elon Musk accused OpenAI of deceiving him.",
+            ("Elon Musk", "accuses", "OpenAI"),
+        ),
+        (
+            "Maine Attorney General Aaron Frey said his office was investigating Meta.",
+            ("Maine Attorney General", "investigates", "Meta"),
+        ),
+        (
+            "The Utah Attorney General's office sued Snap on Tuesday.",
+            ("Utah Attorney General", "sues", "Snap"),
+        ),
+    ],
+)
+def test_speakers_members_and_offices_act_for_their_body(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+def test_speakers_customers_at_a_company_do_not_act_for_it(facts) -> None:
+    assert not facts("Customers at Walmart accused Apple of overcharging them.")
