@@ -22,6 +22,8 @@ ATTRIBUTION_WINDOW = 6
 """How many tokens beside a quote may hold its speaker and speech verb."""
 CONTINUATION_GAP = 12
 """An unattributed quote this close after an attributed one continues it."""
+SCARE_WORDS = 3
+"""Quoted runs this short inside a sentence, after a word, are scare quotes, not speech."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class QuoteFinder:
         quotes: list[Quote] = []
         previous: Quote | None = None
         for start, end in self._spans(words, doc):
+            if self._scare(words, lower, start, end):
+                continue
             speaker = self._after(lower, owner, end) or self._before(lower, owner, start)
             if (
                 speaker is None
@@ -115,6 +119,17 @@ class QuoteFinder:
         if open_at is not None:
             spans.append((open_at, len(words)))
         return spans
+
+    def _scare(self, words: list[str], lower: list[str], start: int, end: int) -> bool:
+        """Quotation marks around a few words inside a sentence ("had “betrayed” its
+        mission", "called it “baseless harassment.”") mark a phrase, not a statement."""
+        return (
+            end - start <= SCARE_WORDS
+            and start >= 2
+            and words[start - 2][:1].isalpha()
+            and lower[start - 2] not in self.speech
+            and not any(w in self.cues.quote_open or w in self.speech for w in lower[start:end])
+        )
 
     def _after(self, lower: list[str], owner: dict[int, Ref], end: int) -> Ref | None:
         """«...», Sacks told reporters / "...," said Altman."""

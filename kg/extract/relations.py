@@ -1547,6 +1547,8 @@ class _State:
             return False
         if possessive:
             return True  # "part of Tesla's pattern of harassment": the possessor is the agent
+        if ref.end + 1 < n and self.lower[ref.end] == "-" and self.words[ref.end + 1].islower():
+            return False  # "seven Alden-owned newspapers": a modifier of another noun
         if (
             ref.end < n
             and self.owner[ref.end] >= 0

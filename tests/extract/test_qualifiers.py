@@ -147,3 +147,24 @@ def test_promises_are_intentions_not_facts(facts, text: str) -> None:
 )
 def test_weak_wrongdoing_verbs_accuse_only_with_a_misused_object(facts, text, accuses) -> None:
     assert any(p == "accuses" for _, p, _ in facts(text)) is accuses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Musk said OpenAI had “betrayed” its founding mission.",
+            ("Elon Musk", "accuses", "OpenAI"),
+        ),
+        (
+            "Getty said Stability AI had “brazenly copied” its photographs.",
+            ("Getty Images", "accuses", "Stability AI"),
+        ),
+    ],
+)
+def test_scare_quotes_inside_a_statement_keep_it_an_accusation(facts, text: str, expected) -> None:
+    assert expected in facts(text)
+
+
+def test_hyphenated_modifier_name_is_not_a_verb_argument(facts) -> None:
+    assert not facts("Seven Alden-owned newspapers sued OpenAI on Tuesday.")
