@@ -432,6 +432,15 @@ class MentionFinder:
                 and words[end - 1] not in cues.organization_suffixes
             ):
                 end -= 1
+            body_end = self._body_of(words, covered, start, end)
+            if body_end is not None:  # "Monetary Authority of Singapore"
+                label = " ".join(words[start:body_end])
+                refs.append(
+                    self._new(label, _GOVERNMENT_BODY, start, body_end, "discovered", entities)
+                )
+                covered[start:body_end] = b"\1" * (body_end - start)
+                i = max(i, body_end)
+                continue
             hyphens = words[start:end].count("-")
             particles = sum(1 for w in words[start + 1 : end] if w in cues.name_particles)
             size = end - start - 2 * hyphens - particles
@@ -549,6 +558,22 @@ class MentionFinder:
             ends[end] = refs[-1]
             covered[start:end] = b"\1" * (end - start)
         return refs
+
+    def _body_of(self, words: list[str], covered: bytearray, start: int, end: int) -> int | None:
+        """Where a public body's name ends that goes on with "of" and a capitalised name
+        ("Monetary Authority of Singapore", "Office of the Data Protection Commissioner")."""
+        n = len(words)
+        if not (start < end < n and words[end] == "of") or covered[end]:
+            return None
+        if words[end - 1] not in self.names.government_suffixes:
+            return None
+        k = end + 1
+        if k < n and words[k] == "the":
+            k += 1
+        m = k
+        while m < n and m - k < 4 and not covered[m] and _capitalised(words[m]):
+            m += 1
+        return m if m > k else None
 
     def _office_of(self, words: list[str], ref: Ref, entities: dict[str, Entity]) -> Ref:
         """ "The Delaware Attorney General's office" is the office itself, not something of it."""

@@ -105,6 +105,9 @@ class RelationPatterns:
     via_affiliation: bool = False
     """A person as a verb's agent acts for the organisation they lead ("Lisa Su, who runs AMD,
     unveiled X": AMD develops X)."""
+    speaker_agent: bool = False
+    """A public body that says a passive with no agent is its agent ("X is being probed, the
+    regulator said")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,6 +371,7 @@ _RELATION_FIELDS = {
     "subject_excluded_classes",
     "source_preps",
     "via_affiliation",
+    "speaker_agent",
 }
 
 
@@ -461,6 +465,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
         compound=top.flag("compound"),
         source_preps=top.words("source_preps", required=False),
         via_affiliation=top.flag("via_affiliation"),
+        speaker_agent=top.flag("speaker_agent"),
     )
 
 

@@ -163,7 +163,7 @@ class RelationFinder:
         passive = lower[ts] in spec.passive and (aux or by is not None)
         if passive:
             if by is None:
-                return []
+                return self._spoken_passive(st, rel, ts, te)
             agents = st.right_args(by + 1, rel.subject_classes)
             comma = st.apposition_comma(ts)
             if comma is None:
@@ -260,6 +260,22 @@ class RelationFinder:
             _Found(s, o, name, f"{name}.verb.active", "verb", (ts, te))
             for s in subjects
             for o in objects
+        ]
+
+    def _spoken_passive(self, st: _State, rel: RelationPatterns, ts: int, te: int) -> list[_Found]:
+        """ "X is being probed over ..., the Monetary Authority of Singapore said": a public body
+        that says a passive with no agent acts itself, for relations whose data allow it."""
+        if not rel.speaker_agent:
+            return []
+        speaker = st.speaker_after(te)
+        if speaker is None or not st.fits(speaker, (st.government_class,)):
+            return []
+        patients = st.left_args(ts, rel.object_classes)
+        if not patients or self._qualified(st, st.refs[patients[0]].start, ts, te):
+            return []
+        name = rel.relation
+        return [
+            _Found(speaker, p, name, f"{name}.verb.spoken", "passive", (ts, te)) for p in patients
         ]
 
     @staticmethod
@@ -854,6 +870,12 @@ class RelationFinder:
         for kind, cs, ce in hits:
             if kind == "speech_verbs" or st.question(cs):
                 continue
+            if (
+                kind == "allegation_verbs"
+                and cs > 0
+                and (st.lower[cs - 1] in st.cues.prepositions or st.lower[cs - 1] in DETERMINERS)
+            ):
+                continue  # "over suspected money laundering", "the alleged theft": an adjective
             quote = st.quote_at(cs)
             if kind == "wrongdoing_verbs":
                 accused = st.left_args(cs, agents, reach=12, possessive_ok=True)
@@ -1101,6 +1123,8 @@ class RelationFinder:
         return sorted(best.values(), key=lambda r: (r.start, r.predicate))
 
 
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+"""Words before an allegation participle that make it an adjective ("the alleged theft")."""
 MEMBER_PREPS = frozenset({"at", "from", "for", "with"})
 """Prepositions between people and the organisation they act for ("officials **at** the FTC")."""
 

@@ -77,3 +77,38 @@ def test_speakers_members_and_offices_act_for_their_body(facts, text: str, expec
 
 def test_speakers_customers_at_a_company_do_not_act_for_it(facts) -> None:
     assert not facts("Customers at Walmart accused Apple of overcharging them.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tessaro Health is being probed over its billing, the Monetary Authority of Singapore "
+            "said.",
+            ("Monetary Authority of Singapore", "investigates", "Tessaro Health"),
+        ),
+        (
+            "Corvid Labs was accused of hiding losses, the Securities and Exchange Commission "
+            "said.",
+            ("Securities and Exchange Commission", "accuses", "Corvid Labs"),
+        ),
+    ],
+)
+def test_speakers_public_body_saying_an_agentless_passive_is_its_agent(
+    facts, text: str, expected
+) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corvid Labs is being investigated over a leak, the company said.",
+        "Corvid Labs is being investigated over a leak, Reuters reported.",
+        "Corvid Labs is being probed over suspected fraud, the startup said.",
+    ],
+)
+def test_speakers_party_or_outlet_saying_an_agentless_passive_names_no_agent(
+    facts, text: str
+) -> None:
+    assert not {t for t in facts(text) if t[1] in ("investigates", "accuses")}
