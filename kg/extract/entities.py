@@ -915,6 +915,8 @@ class MentionFinder:
             return True  # "..., said Helena Varga"
         if self._role_apposition(words, end):
             return True
+        if start > 1 and words[start - 1] == "," and words[start - 2].lower() in self.person_nouns:
+            return True  # "the startup's chief executive, Matteo Lorne"
         n = len(words)
         if end < n and words[end].lower() in self.speech:
             return True

@@ -1791,6 +1791,8 @@ class _State:
                 return []  # "funded a campaign to discredit it": the object is the campaign
             if prep is not None and self._relation_phrase(j, end):
                 return []  # "cooperating with an inquiry by X": X is not the partner
+            if direct and j == pos and (named := self._possessed_apposition(j, classes, end)):
+                return [named]  # "sued the startup's chief executive, Matteo Lorne,"
             index = self.owner[j]
             if index >= 0:
                 if direct and self._blocked_object(j, pos):
@@ -1835,6 +1837,35 @@ class _State:
                 return []  # "accused Fennick Auto of ...": an unknown name holds the object
             j += 1
         return []
+
+    def _possessed_apposition(self, j: int, classes: Iterable[str], end: int) -> int | None:
+        """A direct object named by an apposition after a possessed noun: "its former cloud
+        provider, Yarrowby Cloud,", "the startup's chief executive, Matteo Lorne,"."""
+        k = j
+        while k < end and k - j < 5 and self.lower[k] not in self.cues.possessive_markers:
+            if self.lower[k] in self.cues.possessive_pronouns:
+                break
+            if self.lower[k] in (",", *self.cues.prepositions) or self.lower[k] in SENTENCE_END:
+                return None
+            k += 1
+        if k >= end or k - j >= 5:
+            return None
+        k += 1  # the noun after the possessive
+        nouns = 0
+        while k < end and self.owner[k] < 0 and self.lower[k].isalpha() and self.lower[k].islower():
+            if self.lower[k] in self.cues.prepositions or self.lower[k] in self.cues.determiners:
+                return None
+            k += 1
+            nouns += 1
+        if not (1 <= nouns <= 4) or k + 1 >= end or self.lower[k] != ",":
+            return None
+        named = self.owner[k + 1]
+        if named < 0 or self.refs[named].start != k + 1 or not self.fits(named, classes):
+            return None
+        after = self.refs[named].end
+        if after < end and self.lower[after] not in (",", *SENTENCE_END):
+            return None
+        return named
 
     def affiliated(self, ts: int, classes: Iterable[str]) -> list[int]:
         """The organisation of the person who is a verb's agent: the one named in a relative

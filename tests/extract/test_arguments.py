@@ -342,3 +342,26 @@ def test_its_in_a_that_clause_inside_a_relative_clause_is_the_that_clauses_subje
         "trains its models on their articles without permission."
     )
     assert ("The New York Times", "accuses", "OpenAI") in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "Brightwater Capital sued Lumen Robotics' founder, Tomas Lindqvist, over unpaid fees.",
+            ("Brightwater Capital", "sues", "Tomas Lindqvist"),
+            ("Brightwater Capital", "sues", "Lumen Robotics"),
+        ),
+        (
+            "Corvid Labs accused its former auditor, Greystone Partners, of hiding losses.",
+            ("Corvid Labs", "accuses", "Greystone Partners"),
+            None,
+        ),
+    ],
+)
+def test_arguments_object_named_in_apposition_after_a_possessed_noun(
+    facts, text: str, expected, wrong
+) -> None:
+    found = facts(text)
+    assert expected in found
+    assert wrong not in found
