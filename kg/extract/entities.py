@@ -607,6 +607,13 @@ class MentionFinder:
         a sentence is taken for a plural noun ("Authors sued ..."), not a name. Object: a
         relation phrase ending in its preposition comes right before ("partnered with Novaro").
         """
+        if words[start] in self.names.given_names or words[start] in self.surnames:
+            return None
+        if end - start == 1 and any(
+            e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == words[start]
+            for e in entities.values()
+        ):
+            return None  # a surname of a person named earlier ("Helena Varga ... Varga sued")
         after = words[end] if end < len(words) else ""
         if after.isalpha() and after.islower() and after.endswith("s") and len(after) > 4:
             return None  # "invested in Lagos startups": a modifier, not a name
@@ -621,13 +628,6 @@ class MentionFinder:
         opening = start == 0 or words[start - 1] in SENTENCE_OPENERS
         if not opening and words[start - 1] not in (",", "and"):
             return None
-        if words[start] in self.names.given_names or words[start] in self.surnames:
-            return None
-        if end - start == 1 and any(
-            e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == words[start]
-            for e in entities.values()
-        ):
-            return None  # a surname of a person named earlier ("Helena Varga ... Varga sued")
         if opening and end - start == 1 and words[start].endswith("s"):
             return None
         k = end

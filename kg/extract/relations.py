@@ -168,6 +168,8 @@ class RelationFinder:
             comma = st.apposition_comma(ts)
             if comma is None:
                 patients = st.left_args(ts, rel.object_classes)
+                if patients and st.relative_object_gap(patients[0], ts):
+                    return []  # "The company that Elon Musk founded was sued": not Musk
             else:  # "Halcyon Loom, a startup founded by X": the name before the apposition
                 head = st.owner[comma - 1]
                 patients = [head] if head >= 0 and st.fits(head, rel.object_classes) else []
@@ -1156,6 +1158,13 @@ class _State:
         )
         self.reporters = patterns.cues.reporter_classes
         self.agents = patterns.relations["accuses"].subject_classes
+        self.predicate_starts = (patterns.cues.be_forms | patterns.cues.auxiliaries) - {
+            "'s",
+            "’s",
+            "also",
+            "then",
+        }
+        """Words right after a verb that start another predicate, never its object."""
         self.led: set[tuple[str, str]] = set()
         """(person, organisation) pairs of the leads relations found in the document: a leader
         who speaks about their organisation's deal states a fact, not a third party's claim."""
@@ -1779,6 +1788,10 @@ class _State:
                 return []
             if direct and self.owner[j] < 0 and self._ends_object(j, end):
                 return []
+            if direct and j == pos and word == "," and self.owner[j - 1] < 0:
+                return []  # "the company that Elon Musk founded, raised ...": no object here
+            if direct and j == pos and word in self.predicate_starts:
+                return []  # "the company that X founded was sued": a new predicate
             if (
                 direct
                 and word == "to"
@@ -2033,9 +2046,26 @@ class _State:
                 return index
         return None
 
+    def relative_object_gap(self, index: int, ts: int) -> bool:
+        """Whether the Ref is the subject of a relative clause whose verb comes before ts
+        ("that Elon Musk founded | was sued"): the clause's head, not the Ref, goes on."""
+        ref = self.refs[index]
+        if ref.start == 0 or self.lower[ref.start - 1] not in ("that", "which", "whom"):
+            return False
+        skip = self.cues.auxiliaries | self.cues.be_forms
+        return any(
+            w.isalpha() and w not in skip and not w.endswith("ly") for w in self.lower[ref.end : ts]
+        )
+
     def contact_antecedent(self, subject_start: int, classes: Iterable[str]) -> int | None:
-        """ "xAI, the AI company Elon Musk founded", "ChatGPT, the chatbot OpenAI launched"."""
+        """ "xAI, the AI company (that) Elon Musk founded", "ChatGPT, the chatbot OpenAI
+        launched"."""
         j = subject_start - 1
+        if j >= 2 and self.lower[j] in ("that", "which", "whom"):
+            j -= 1
+            held = self.owner[j]
+            if held >= 0 and self.refs[held].kind == "descriptor" and self.fits(held, classes):
+                return held  # "xAI, the AI company that Elon Musk founded": resolved already
         if j < 1 or not (self.lower[j] in self.org_nouns or self.lower[j] in self.head_nouns):
             return None
         start, _ = self.sentence(j)
@@ -2043,8 +2073,8 @@ class _State:
             j > start
             and self.owner[j - 1] < 0
             and self.lower[j - 1] not in (self.cues.determiners)
-            and self.lower[j - 1].isalpha()
-            and subject_start - j < 6
+            and (self.lower[j - 1].isalpha() or self.lower[j - 1] == "-")
+            and subject_start - j < 8
         ):
             j -= 1
         if j <= start or self.lower[j - 1] not in self.cues.determiners:

@@ -365,3 +365,27 @@ def test_arguments_object_named_in_apposition_after_a_possessed_noun(
     found = facts(text)
     assert expected in found
     assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "xAI, the AI company that Elon Musk founded, raised money from investors including "
+            "Valor Equity Partners.",
+            ("Elon Musk", "leads", "xAI"),
+            ("Elon Musk", "leads", "Valor Equity Partners"),
+        ),
+        (
+            "The company that Elon Musk founded was sued by Apple.",
+            None,
+            ("Apple", "sues", "Elon Musk"),
+        ),
+    ],
+)
+def test_arguments_relative_clause_with_object_gap_relates_its_head(
+    facts, text: str, expected, wrong
+) -> None:
+    found = facts(text)
+    assert expected is None or expected in found
+    assert wrong not in found and ("Elon Musk", "leads", "Apple") not in found
