@@ -246,14 +246,22 @@ def evaluate(
     model: Annotated[
         str | None, typer.Option(help="An installed spaCy pipeline, as for `kg build`.")
     ] = None,
+    by_tag: Annotated[
+        bool,
+        typer.Option(
+            "--by-tag",
+            help="Print only recall and false positives per gold tag (construction or trap), "
+            "no line ids or texts: safe on a held-out set.",
+        ),
+    ] = False,
 ) -> None:
     """Measure extraction against gold: precision, recall, F1 per relation; exit 1 below target."""
     from kg.evaluate import evaluate as run_evaluate
-    from kg.evaluate import format_report, meets_targets
+    from kg.evaluate import format_report, format_tags, meets_targets
     from kg.ontology import load_ontology
 
     report = run_evaluate(gold, load_ontology(), model=model)
-    typer.echo(format_report(report))
+    typer.echo(format_tags(report) if by_tag else format_report(report))
     if missed := meets_targets(report):
         raise KgError(f"below target: {'; '.join(missed)}", path=gold)
 

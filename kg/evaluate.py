@@ -101,11 +101,27 @@ class Error:
 
 
 @dataclass
+class TagScore:
+    """How the lines carrying one gold tag fared: a construction (passive, apposition, ...) or a
+    trap (negation, reporting, ...)."""
+
+    lines: int = 0
+    gold: int = 0
+    found: int = 0
+    false_positives: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+
+@dataclass
 class Report:
     gold_path: Path
     model: str | None
     scores: dict[str, Score] = field(default_factory=dict)
     errors: list[Error] = field(default_factory=list)
+    tags: dict[str, TagScore] = field(default_factory=dict)
 
     @property
     def micro(self) -> Score:
@@ -237,6 +253,12 @@ def evaluate(gold_path: Path, ontology: Ontology, model: str | None = None) -> R
         gold_claims = {(names.get(c[0], c[0]), *_key(*c[1:], names)) for c in line.claims}
         _score(report, line, facts, gold_facts, lambda t: t[1])
         _score(report, line, claims, gold_claims, lambda t: CLAIMS)
+        for tag in set(line.tags):
+            score = report.tags.setdefault(tag, TagScore())
+            score.lines += 1
+            score.gold += len(gold_facts)
+            score.found += len(facts & gold_facts)
+            score.false_positives += len(facts - gold_facts)
     return report
 
 
@@ -271,6 +293,24 @@ def meets_targets(report: Report) -> list[str]:
             f"{len(qualified)} relation(s) from negated, reporting, modal or commentary lines"
         )
     return missed
+
+
+def format_tags(report: Report) -> str:
+    """Recall and false positives by gold tag, weakest recall first: which constructions and
+    traps fail, measured (a tag names what a line tests, not which triple; relation-type tags
+    are left out, the table above has them)."""
+    rows = [f"{'tag':<22}{'lines':>6}{'gold':>6}{'found':>6}{'R':>7}{'FP':>5}"]
+    shown = sorted(
+        (score.recall, tag, score)
+        for tag, score in report.tags.items()
+        if tag not in RELATIONS and tag != "claim"
+    )
+    for recall, tag, t in shown:
+        recall_cell = f"{recall:>7.2f}" if t.gold else f"{'-':>7}"
+        rows.append(
+            f"{tag:<22}{t.lines:>6}{t.gold:>6}{t.found:>6}{recall_cell}{t.false_positives:>5}"
+        )
+    return "\n".join(rows)
 
 
 def format_report(report: Report) -> str:

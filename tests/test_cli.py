@@ -62,3 +62,13 @@ def test_cli_bad_input_is_one_line_error(tmp_path, args, code: int, fragment: st
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
     assert fragment in result.stderr
+
+
+def test_cli_eval_by_tag_prints_the_tag_table_and_no_lines(tmp_path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    line = '{"id": "x7", "text": "OpenAI sued DeepSeek.", "relations": '
+    gold.write_text(line + '[["OpenAI", "sues", "DeepSeek"]], "tags": ["active"]}\n')
+    done = run_kg("eval", str(gold), "--by-tag")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[:6] == ["tag", "lines", "gold", "found", "R", "FP"]
+    assert "active" in done.stdout and "x7" not in done.stdout and "OpenAI" not in done.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import DataError
-from kg.evaluate import evaluate, format_report, meets_targets, read_gold
+from kg.evaluate import evaluate, format_report, format_tags, meets_targets, read_gold
 from kg.ontology import load_ontology
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,3 +98,27 @@ def test_evaluate_ignores_a_final_full_stop_in_a_gold_label(tmp_path: Path, onto
     }
     report = evaluate(_write(tmp_path, [line]), ontology)
     assert report.scores["sues"].tp == 1 and not report.errors
+
+
+def test_evaluate_scores_each_gold_tag_without_printing_lines(tmp_path: Path, ontology) -> None:
+    lines = [
+        {
+            "id": "p1",
+            "text": "DeepSeek was sued by OpenAI.",
+            "relations": [["OpenAI", "sues", "DeepSeek"]],
+            "tags": ["passive"],
+        },
+        {
+            "id": "n1",
+            "text": "OpenAI has never sued DeepSeek, but Microsoft sued Nvidia.",
+            "relations": [["Microsoft", "sues", "Nvidia"], ["Microsoft", "sues", "Meta"]],
+            "tags": ["negation", "passive"],
+        },
+    ]
+    report = evaluate(_write(tmp_path, lines), ontology)
+    passive, negation = report.tags["passive"], report.tags["negation"]
+    assert (passive.lines, passive.gold, passive.found) == (2, 3, 2)
+    assert (negation.lines, negation.gold, negation.found) == (1, 2, 1)
+    table = format_tags(report)
+    assert table.splitlines()[1].startswith("negation") and "0.50" in table.splitlines()[1]
+    assert "p1" not in table and "n1" not in table and "DeepSeek" not in table
