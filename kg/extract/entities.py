@@ -197,6 +197,7 @@ class MentionFinder:
         discovered = self._discover(words, covered, entities, tight, found)
         discovered.extend(self._officials(words, covered, entities))
         discovered.extend(self._offices(words, covered, entities))
+        discovered.extend(self._repeats(words, covered, discovered, entities))
         found, discovered = self._longer_names(words, found, discovered, entities)
         found = [self._described_product(words, ref, entities) for ref in found]
         found = [self._office_of(words, ref, entities) for ref in found]
@@ -683,6 +684,37 @@ class MentionFinder:
         for entry in titles:
             index.setdefault(entry[0][0], []).append(entry)
         return index
+
+    def _repeats(
+        self,
+        words: list[str],
+        covered: bytearray,
+        discovered: list[Ref],
+        entities: dict[str, Entity],
+    ) -> list[Ref]:
+        """A name discovered somewhere in the document, written again where nothing else marks
+        it as a name ("Corvid Mind's co-founder" after "sued Corvid Mind"), is the same one."""
+        names: dict[tuple[str, ...], str] = {}
+        for ref in discovered:
+            tokens = tuple(words[ref.start : ref.end])
+            if tokens and tokens[0] in ("The", "the"):
+                tokens = tokens[1:]
+            if tokens and all(_capitalised(w) or not w.isalpha() for w in tokens):
+                names.setdefault(tokens, ref.entity)
+        refs: list[Ref] = []
+        n = len(words)
+        for k in range(n):
+            if covered[k] or not _capitalised(words[k]) or (k > 0 and _capitalised(words[k - 1])):
+                continue
+            for tokens, iri in names.items():
+                e = k + len(tokens)
+                if tuple(words[k:e]) == tokens and not any(covered[k:e]):
+                    if e < n and _capitalised(words[e]):
+                        continue  # part of a longer name
+                    refs.append(Ref(k, e, iri, "discovered"))
+                    covered[k:e] = b"\1" * (e - k)
+                    break
+        return refs
 
     def _offices(
         self, words: list[str], covered: bytearray, entities: dict[str, Entity]

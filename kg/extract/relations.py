@@ -101,6 +101,8 @@ class RelationFinder:
             name: frozenset(v for noun in rel.nouns for v in noun.support_verbs)
             for name, rel in patterns.relations.items()
         }
+        self.support_words = frozenset().union(*self.support_verbs.values())
+        """Verbs that make their subject a relation noun's agent ("filed", "opened", "led")."""
         self.sues_nouns = frozenset(
             form for noun in patterns.relations["sues"].nouns for form in noun.forms
         )
@@ -437,6 +439,14 @@ class RelationFinder:
         objects = [o for o in objects if st.refs[o].entity not in own]  # "from X into its ..."
         if not objects and spec.topic_object:
             topic = st.topic(s_start, ns, rel.object_classes, exclude=agents)
+            if (
+                topic is not None
+                and rule == "left"
+                and lower[ns - 1] in st.cues.definite_determiners
+                and st.refs[agents[0]].end < ns - 2
+                and not any(w in self.support_words for w in lower[st.refs[agents[0]].end : ns])
+            ):
+                topic = None  # "X's founder, Y, called the suit frivolous": a suit named before
             if topic is not None:
                 objects, kind = [topic], "topic"
                 if (
@@ -577,6 +587,8 @@ class RelationFinder:
             k = st.refs[holder].end
             if k + 1 < s_end and lower[k] == "," and st.owner[k + 1] >= 0:
                 possessor = st.owner[k + 1]
+        if possessor is None and holder is not None and spec.holder == "subject":
+            possessor = self._speaking_title(st, region_start, holder, possessor_classes)
         if holder is None or possessor is None or holder == possessor:
             return []
         if not st.fits(possessor, possessor_classes) or not st.fits(holder, holder_classes):
@@ -596,6 +608,37 @@ class RelationFinder:
                 subject, obj = (one, owner) if spec.holder == "subject" else (owner, one)
                 found.append(_Found(subject, obj, name, f"{name}.role", "role", (rs, re_)))
         return found
+
+    def _speaking_title(
+        self, st: _State, region_start: int, holder: int, classes: Iterable[str]
+    ) -> int | None:
+        """ "X has begun shipping ..., (rotating) chairman Eric Xu said.": a bare title and a
+        name that close the sentence as its speaker hold the title at the sentence's subject."""
+        lower = st.lower
+        s_start, s_end = st.sentence(region_start)
+        k = region_start - 1
+        if k > s_start and lower[k].isalpha() and lower[k].islower() and st.owner[k] < 0:
+            k -= 1  # "rotating chairman", "longtime chief executive"
+        after = st.refs[holder].end
+        if k <= s_start or lower[k] != "," or after >= s_end or lower[after] not in st.speech:
+            return None
+        if (
+            after + 1 < s_end
+            and lower[after + 1] not in (",", *SENTENCE_END)
+            and (st.owner[after + 1] >= 0 or lower[after + 1] == "that")
+        ):
+            return None  # "..., chief executive X said Y ...": a new statement
+        j = s_start
+        while j < k and not lower[j].isalpha():
+            j += 1  # a dateline's dash or a quote mark
+        subject = st.owner[j] if j < k else -1
+        if subject < 0 or not st.fits(subject, classes):
+            return None
+        if lower[st.refs[subject].end] in ("and", "&", ",", "or"):
+            return None  # "Apple and Google are rivals, chief executive X said": whose?
+        if any(lower[m] in st.cues.clause_breaks for m in range(st.refs[subject].end, k)):
+            return None
+        return subject
 
     def _role_region(self, st: _State, spec: RolePattern, start: int, s_start: int) -> int:
         """Where a role phrase begins, over earlier coordinated roles ("co-founder and CEO")."""

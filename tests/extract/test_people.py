@@ -93,3 +93,43 @@ def test_successor_not_predecessor_holds_the_role(facts) -> None:
     found = facts("Satya Nadella replaced Steve Ballmer as Microsoft's chief executive in 2014.")
     assert ("Satya Nadella", "leads", "Microsoft") in found
     assert ("Steve Ballmer", "leads", "Microsoft") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Huawei shipped the chips in volume, rotating chairman Eric Xu said.",
+            ("Eric Xu", "leads", "Huawei"),
+        ),
+        (
+            "Kessling Labs will open an office in Lisbon, chief executive Marta Quintas said.",
+            ("Marta Quintas", "leads", "Kessling Labs"),
+        ),
+    ],
+)
+def test_people_bare_title_of_the_closing_speaker_is_held_at_the_subject(
+    facts, text: str, expected
+) -> None:
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple and Google are rivals, chief executive Tim Cook said.",
+        "Meta is losing engineers to OpenAI, analyst Gene Munster said.",
+    ],
+)
+def test_people_closing_speaker_title_without_a_single_subject_leads_nothing(
+    facts, text: str
+) -> None:
+    assert not {t for t in facts(text) if t[1] == "leads"}
+
+
+def test_people_name_discovered_once_is_found_again(facts) -> None:
+    found = facts(
+        "Ostrander Bank sued Velmark. Velmark's founder, Ilse Brandt, called it baseless."
+    )
+    assert ("Ilse Brandt", "leads", "Velmark") in found
+    assert ("Ilse Brandt", "sues", "Velmark") not in found
