@@ -1103,6 +1103,8 @@ class RelationFinder:
         while stop < end and st.lower[stop] not in st.cues.clause_breaks:
             if st.lower[stop] in st.relation_nouns:
                 return False  # "... has not drawn an inquiry": the cue is that noun's
+            if stop > after and st.lower[stop] in SUBORDINATORS:
+                break  # "... ended in defeat when a judge ruled that Meta does not ...": its own
             stop += 1
         return _contains(st.cue_words(after, stop), self.predicate_qualifiers)
 
@@ -1168,6 +1170,8 @@ class RelationFinder:
         return sorted(best.values(), key=lambda r: (r.start, r.predicate))
 
 
+SUBORDINATORS = frozenset({"when", "because", "after", "before", "since", "although", "though"})
+"""Words that open a subordinate clause, whose qualifiers are its own."""
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 """Words before an allegation participle that make it an adjective ("the alleged theft")."""
 MEMBER_PREPS = frozenset({"at", "from", "for", "with"})

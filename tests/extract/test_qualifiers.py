@@ -168,3 +168,19 @@ def test_scare_quotes_inside_a_statement_keep_it_an_accusation(facts, text: str,
 
 def test_hyphenated_modifier_name_is_not_a_verb_argument(facts) -> None:
     assert not facts("Seven Alden-owned newspapers sued OpenAI on Tuesday.")
+
+
+def test_qualifier_in_a_subordinate_clause_leaves_the_relation_noun_settled(facts) -> None:
+    text = "The FTC's case against Meta ended in defeat when a judge ruled that Meta does not win."
+    assert ("Federal Trade Commission", "sues", "Meta") in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        ("The CMA found that Google had abused its dominance in search.", True),
+        ("The FTC found that Microsoft had not violated antitrust law.", False),
+    ],
+)
+def test_a_finding_of_wrongdoing_accuses(facts, text: str, accuses: bool) -> None:
+    assert any(p == "accuses" for _, p, _ in facts(text)) is accuses
