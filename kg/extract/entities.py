@@ -191,6 +191,7 @@ class MentionFinder:
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.matcher(doc)])
         tight = (doc.to_array(SPACY) == 0).tolist()  # no space after the token
         found = self._versions(words, self._curated(doc, spans, entities), entities, tight)
+        found = self._acronyms_in_longer_names(words, found)
         covered = bytearray(len(doc))
         for ref in found:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
@@ -544,6 +545,11 @@ class MentionFinder:
                     cls = self.object_slots.get(words[start - 1])
                 if cls is None and size <= 2:
                     cls = self._slot(words, start, end, entities)
+                if cls is None and size <= 2 and start >= 2 and words[start - 1] in (",", "and"):
+                    k = start - 2 if words[start - 2] == "," else start - 1
+                    before = ends.get(k)  # "with Vistra, Oklo and TerraPower"
+                    if before is not None and entities[before.entity].type == _COMPANY:
+                        cls = _COMPANY
             if cls is None:
                 continue
             label = "".join(
@@ -684,6 +690,29 @@ class MentionFinder:
         for entry in titles:
             index.setdefault(entry[0][0], []).append(entry)
         return index
+
+    def _acronyms_in_longer_names(self, words: list[str], refs: list[Ref]) -> list[Ref]:
+        """A known acronym followed by another capitalised word ("CMA CGM", "SAP Concur") is the
+        start of another name, not the acronym's entity."""
+        starts = {r.start for r in refs}
+        kept = []
+        for ref in refs:
+            text = words[ref.start : ref.end]
+            nxt = words[ref.end] if ref.end < len(words) else ""
+            if (
+                ref.kind == "name"
+                and len(text) == 1
+                and text[0].isupper()
+                and text[0].isalpha()
+                and nxt.isalpha()
+                and nxt.isupper()
+                and len(nxt) > 1
+                and ref.end not in starts
+                and nxt not in self.names.non_name_words
+            ):
+                continue
+            kept.append(ref)
+        return kept
 
     def _repeats(
         self,

@@ -1746,7 +1746,7 @@ class _State:
             matched = False
             while (
                 j >= start
-                and gap <= 3
+                and gap <= 4
                 and (self.owner[j] < 0 or self.refs[self.owner[j]].kind == "pronoun")
             ):
                 for phrase in self.conjunctions:

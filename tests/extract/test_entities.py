@@ -220,3 +220,15 @@ def test_entities_unknown_agent_after_by_or_object_before_then_words(
     facts, text: str, expected
 ) -> None:
     assert expected in facts(text)
+
+
+def test_entities_unknown_names_listed_after_a_company_are_companies(facts) -> None:
+    found = facts("Meta signed power agreements with Vistra, Oklo and TerraPower.")
+    assert {o for _, p, o in found if p == "partnersWith"} == {"Vistra", "Oklo", "TerraPower"}
+
+
+def test_entities_known_acronym_opening_a_longer_name_is_not_that_entity(run) -> None:
+    labels = {
+        e.label for e in run("Mistral AI and the shipping group CMA CGM signed a deal.").entities
+    }
+    assert "CMA CGM" in labels and "Competition and Markets Authority" not in labels
