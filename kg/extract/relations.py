@@ -1096,11 +1096,17 @@ class RelationFinder:
         if (
             after + 1 < end
             and st.lower[after] == ","
-            and st.lower[after + 1] in (st.cues.relative_pronouns)
-        ):  # "X's investment in Y, which now totals $8 billion, has ..."
+            and (
+                st.lower[after + 1] in st.cues.relative_pronouns
+                or (st.lower[after + 1].endswith("ed") and st.owner[after + 1] < 0)
+            )
+        ):  # "X's investment in Y, which now totals $8 billion, has ...", "..., announced in"
             after = st.find_word(after + 1, {","}, 15) or end
         stop = after
-        while stop < end and st.lower[stop] not in st.cues.clause_breaks:
+        while stop < end and (
+            st.lower[stop] not in st.cues.clause_breaks
+            or (st.lower[stop] == "yet" and st.lower[stop - 1] in st.predicate_starts | {"not"})
+        ):  # "has yet to be finalised" is no "yet" that opens a clause
             if st.lower[stop] in st.relation_nouns:
                 return False  # "... has not drawn an inquiry": the cue is that noun's
             if stop > after and st.lower[stop] in SUBORDINATORS:

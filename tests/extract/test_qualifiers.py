@@ -184,3 +184,17 @@ def test_qualifier_in_a_subordinate_clause_leaves_the_relation_noun_settled(fact
 )
 def test_a_finding_of_wrongdoing_accuses(facts, text: str, accuses: bool) -> None:
     assert any(p == "accuses" for _, p, _ in facts(text)) is accuses
+
+
+@pytest.mark.parametrize(
+    ("text", "settled"),
+    [
+        ("The deal between Apple and Google, announced in May, has yet to close.", False),
+        ("The deal between Apple and Google has yet to be finalised.", False),
+        ("The deal between Apple and Google, announced in May, covers Siri.", True),
+    ],
+)
+def test_pending_predicate_after_a_participle_leaves_the_deal_open(
+    facts, text: str, settled: bool
+) -> None:
+    assert (("Apple", "partnersWith", "Google") in facts(text)) is settled
