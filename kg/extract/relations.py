@@ -419,6 +419,17 @@ class RelationFinder:
             pair, at = st.pair_before(ns, rel.subject_classes, after=ne)
             if pair and (not agents or at >= ne or at >= st.refs[agents[-1]].end):
                 agents, opener, rule = pair, at, "left"
+        if (
+            not agents
+            and rel.speaker_agent
+            and (
+                objects
+                or (spec.topic_object and st.topic(s_start, ns, rel.object_classes, exclude=[]))
+            )
+        ):
+            later = st.next_speaker(s_end, (st.government_class,))
+            if later is not None:  # "A probe into X was opened. The regulator said ..."
+                agents, rule = [later], "later"
         if not agents:
             return []
         kind = "noun"
@@ -470,7 +481,7 @@ class RelationFinder:
                 return []
         elif self._qualified(st, min(first, ns), ns, ne):
             return []
-        last = max(st.refs[i].end for i in agents + objects)
+        last = max(st.refs[i].end for i in (objects if rule == "later" else agents + objects))
         if st.opens_clause(min(first, ns)) and self._unsettled(st, max(last, ne)):
             return []  # "A deal between X and Y would need approval"
         return [
@@ -2098,6 +2109,21 @@ class _State:
             if index >= 0 and self.fits(index, classes) and index not in self.blocked:
                 return index
         return None
+
+    def next_speaker(self, s_end: int, classes: Iterable[str]) -> int | None:
+        """The Ref that opens the sentence after s_end and speaks ("The Dutch regulator said"),
+        if it fits classes."""
+        j = s_end
+        n = len(self.lower)
+        while j < n and (self.lower[j] in self.cues.determiners or not self.lower[j].isalnum()):
+            j += 1
+        index = self.owner[j] if j < n else -1
+        if index < 0 or not self.fits(index, classes) or self.reports(index):
+            return None
+        k = self.refs[index].end
+        if k < n and self.lower[k] in ("also", "then"):
+            k += 1
+        return index if k < n and self.lower[k] in self.speech else None
 
     def relative_object_gap(self, index: int, ts: int) -> bool:
         """Whether the Ref is the subject of a relative clause whose verb comes before ts

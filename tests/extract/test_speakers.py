@@ -112,3 +112,20 @@ def test_speakers_party_or_outlet_saying_an_agentless_passive_names_no_agent(
     facts, text: str
 ) -> None:
     assert not {t for t in facts(text) if t[1] in ("investigates", "accuses")}
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "An inquiry into Meta's ads was opened in March. The European Commission said the "
+            "review would take a year.",
+            "European Commission",
+        ),
+        ("A probe into Meta was opened in March. Reuters said the review would take a year.", None),
+        ("A probe into Meta could be opened. The European Commission said it was watching.", None),
+    ],
+)
+def test_speakers_investigator_named_as_next_sentence_speaker(facts, text: str, agent) -> None:
+    agents = {s for s, p, o in facts(text) if p == "investigates" and o == "Meta"}
+    assert agents == ({agent} if agent else set())
