@@ -448,6 +448,11 @@ class RelationFinder:
             ]
         own = {st.refs[a].entity for a in agents}
         objects = [o for o in objects if st.refs[o].entity not in own]  # "from X into its ..."
+        if not objects and name in EVENTS and prep_at is None:
+            k = st.find_word(ne, st.cues.allegation_participles, 6)
+            if k is not None:  # "filed a lawsuit in Texas accusing Apple and OpenAI of ..."
+                objects = [o for o in st.right_args(k + 1, rel.object_classes, reach=3)]
+                objects = [o for o in objects if st.refs[o].entity not in own]
         if not objects and spec.topic_object:
             topic = st.topic(s_start, ns, rel.object_classes, exclude=agents)
             if (
@@ -2185,6 +2190,9 @@ class _State:
         return None
 
     def topic(self, start: int, pos: int, classes: Iterable[str], exclude: list[int]) -> int | None:
+        """The sentence's first name before pos that fits, other than exclude and other than
+        the possessor of an excluded name ("Musk's xAI filed a lawsuit": not Musk)."""
+        owned = {self.refs[k].start for k in exclude}
         for i in range(start, pos):
             index = self.owner[i]
             if (
@@ -2193,6 +2201,13 @@ class _State:
                 and index not in self.blocked
                 and self.fits(index, classes)
             ):
+                end = self.refs[index].end
+                if (
+                    end + 1 < len(self.lower)
+                    and self.lower[end] in self.cues.possessive_markers
+                    and end + 1 in owned
+                ):
+                    continue
                 return index
         return None
 

@@ -389,3 +389,21 @@ def test_arguments_relative_clause_with_object_gap_relates_its_head(
     found = facts(text)
     assert expected is None or expected in found
     assert wrong not in found and ("Elon Musk", "leads", "Apple") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "Musk's xAI filed a lawsuit in Texas accusing Apple and OpenAI of colluding.",
+            {("xAI", "sues", "Apple"), ("xAI", "sues", "OpenAI")},
+            ("xAI", "sues", "Elon Musk"),
+        ),
+        ("Musk's xAI filed a lawsuit in Texas.", set(), ("xAI", "sues", "Elon Musk")),
+    ],
+)
+def test_arguments_suit_object_from_its_allegation_never_the_plaintiffs_possessor(
+    facts, text: str, expected, wrong
+) -> None:
+    found = facts(text)
+    assert expected <= found and wrong not in found
