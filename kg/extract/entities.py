@@ -1015,6 +1015,8 @@ class MentionFinder:
                 continue
             if ent.label_ == "PERSON" and len(tokens) == 1:
                 continue  # a lone surname is left to coreference
+            if all(t in self.names.non_name_words or t in self.names.place_names for t in tokens):
+                continue  # "AI startups", "the Budapest company": no name
             if (
                 all(t.isupper() for t in tokens)
                 and ent.start == ent.sent.start

@@ -232,3 +232,9 @@ def test_entities_known_acronym_opening_a_longer_name_is_not_that_entity(run) ->
         e.label for e in run("Mistral AI and the shipping group CMA CGM signed a deal.").entities
     }
     assert "CMA CGM" in labels and "Competition and Markets Authority" not in labels
+
+
+def test_entities_ner_place_or_common_word_is_no_organisation(run, model_name: str) -> None:
+    text = "Anna Szabo said the Budapest company had partnered with AI startups in Vienna."
+    labels = {e.label for e in run(text, model=model_name).entities}
+    assert not labels & {"Budapest", "AI", "Vienna"}
