@@ -30,6 +30,11 @@ from kg.records import Entity
 _PERSON = str(KG.Person)
 
 RECENT = 40
+CLAUSE_PARTICIPLES = frozenset(
+    {"concluding", "ending", "closing", "capping", "completing", "opening", "launching"}
+)
+"""Participles opening a clause whose understood subject is the sentence's (", concluding its
+investigation into ...": its is the subject's)."""
 HOLDER_PRONOUNS = frozenset({"his", "her", "their"})
 OFFICE_NOUNS = frozenset({"office", "offices"})
 """How many distinct recent entities a descriptor may reach back over."""
@@ -396,7 +401,11 @@ class CorefResolver:
         k = i - 1
         while k > 0 and lower[k] in ("that", "only", "also"):
             k -= 1
-        if not (k > 0 and lower[k] in self.cues.allegation_participles and lower[k - 1] == ","):
+        if not (
+            k > 0
+            and (lower[k] in self.cues.allegation_participles or lower[k] in CLAUSE_PARTICIPLES)
+            and lower[k - 1] == ","
+        ):
             return None
         boundary = -1
         for j in range(k - 1, 0, -1):

@@ -1192,6 +1192,8 @@ class RelationFinder:
         return sorted(best.values(), key=lambda r: (r.start, r.predicate))
 
 
+CLOSING_PARTICIPLES = frozenset({"concluding", "ending", "closing", "capping", "completing"})
+""" ", concluding a two-year investigation into X": the adjunct's agent is the sentence's."""
 SUBORDINATORS = frozenset({"when", "because", "after", "before", "since", "although", "though"})
 """Words that open a subordinate clause, whose qualifiers are its own."""
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
@@ -1366,7 +1368,12 @@ class _State:
             and self.lower[k] not in (self.cues.prepositions | self.cues.object_stops)
         ):
             k -= 1
-        return self.lower[k] in ("after", "following", "during", "amid", "since", "before")
+        if self.lower[k] in ("after", "following", "during", "amid", "since", "before"):
+            return True
+        return any(
+            self.lower[m] in CLOSING_PARTICIPLES and self.lower[m - 1] == ","
+            for m in range(max(k, start + 1), ns)
+        )
 
     def passive_by(self, after: int) -> int | None:
         """ "... was opened by": a form of be, a participle and "by" soon after a noun phrase."""

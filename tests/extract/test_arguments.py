@@ -407,3 +407,17 @@ def test_arguments_suit_object_from_its_allegation_never_the_plaintiffs_possesso
 ) -> None:
     found = facts(text)
     assert expected <= found and wrong not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FTC fined Vantor Systems $5 million, concluding its investigation into the company.",
+        "The FTC fined Vantor Systems $5 million, concluding a long investigation into the firm.",
+    ],
+)
+def test_arguments_closing_participle_clause_belongs_to_the_sentence_subject(
+    facts, text: str
+) -> None:
+    found = {t for t in facts(text) if t[1] == "investigates"}
+    assert found == {("Federal Trade Commission", "investigates", "Vantor Systems")}
