@@ -215,6 +215,8 @@ class RelationFinder:
                 subjects, opener = pair, at
         if not subjects:
             return []
+        if self._subjunctive(st, spec, subjects, ts, te):
+            return []  # "a proposal that the carmaker invest in xAI": not done
         objects = st.right_args(
             te, rel.object_classes, prep=spec.object_prep, direct=spec.object_prep is None
         )
@@ -281,6 +283,28 @@ class RelationFinder:
         return [
             _Found(speaker, p, name, f"{name}.verb.spoken", "passive", (ts, te)) for p in patients
         ]
+
+    @staticmethod
+    def _subjunctive(st: _State, spec: VerbPattern, subjects: list[int], ts: int, te: int) -> bool:
+        """A bare verb right after one singular subject ("that the carmaker invest", "that
+        Meta sue"): a subjunctive or a demand, never a reported act. A bare form is one whose
+        -s and -ed forms are listed too ("invest": "invests", "invested")."""
+        if te - ts != 1 or len(subjects) != 1:
+            return False
+        word = st.lower[ts]
+        forms = spec.forms
+        if not (f"{word}s" in forms or f"{word}es" in forms) or not (
+            f"{word}ed" in forms or f"{word}d" in forms
+        ):
+            return False
+        ref = st.refs[subjects[0]]
+        if ts >= 2 and ref.end != ts and st.owner[ts - 1] < 0:  # "that the carmaker invest"
+            noun, det = st.lower[ts - 1], st.lower[ts - 2]
+            return det in st.cues.definite_determiners and noun.isalpha() and not noun.endswith("s")
+        if ref.end != ts or ref.kind == "pronoun":
+            return False
+        before = st.lower[ref.start - 1] if ref.start > 0 else ""
+        return before not in ("and", "&", ",") and not st.lower[ref.end - 1].endswith("s")
 
     @staticmethod
     def _object_then(st: _State, spec: VerbPattern, objects: list[int]) -> bool:

@@ -198,3 +198,23 @@ def test_pending_predicate_after_a_participle_leaves_the_deal_open(
     facts, text: str, settled: bool
 ) -> None:
     assert (("Apple", "partnersWith", "Google") in facts(text)) is settled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shareholders voted down a proposal that the carmaker invest in xAI.",
+        "Activists demanded that Meta sue OpenAI.",
+        "The board proposed that Corvid Labs partner with Oracle.",
+    ],
+)
+def test_subjunctive_bare_verb_after_a_single_subject_is_not_a_fact(facts, text: str) -> None:
+    assert not {t for t in facts(text) if t[1] in ("investsIn", "sues", "partnersWith")}
+
+
+def test_bare_verb_after_coordinated_subjects_is_a_fact(facts) -> None:
+    assert ("Google", "partnersWith", "Meta") in facts("Meta, Google partner on AI safety.") or (
+        "Meta",
+        "partnersWith",
+        "Google",
+    ) in facts("Meta, Google partner on AI safety.")
