@@ -1054,3 +1054,16 @@ def test_relations_modifiers_and_prepositional_names(facts, text: str, expected)
 )
 def test_relations_relative_support_verbs(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Microsoft owns about 27% of OpenAI's for-profit arm.", True),
+        ("SoftBank bought 5 percent of Corvid Labs in May.", True),
+        ("Nvidia controls 80% of the market for AI chips.", False),
+        ("Shares of Intel rose 7% after Nvidia's results.", False),
+    ],
+)
+def test_relations_share_of_a_company_held_is_an_investment(facts, text: str, expected) -> None:
+    assert any(p == "investsIn" for _, p, _ in facts(text)) is expected
