@@ -30,6 +30,8 @@ _GOVERNMENT_BODY = str(KG.GovernmentBody)
 _COMPANY = str(KG.Company)
 _PERSON = str(KG.Person)
 
+LED_BY = frozenset({"led", "headed", "run", "founded", "co-founded", "chaired", "fronted"})
+"""Participles before "by" whose agent, a two- or three-word name, is a person."""
 SLOT_RELATIONS = ("sues", "accuses", "partnersWith", "investsIn", "investigates")
 """Relations whose verbs and nouns type an unknown name next to them as a company."""
 SENTENCE_OPENERS = frozenset({".", "!", "?", "\u2014", ":", ";", '"', "\u201c"})
@@ -978,6 +980,8 @@ class MentionFinder:
             return True
         if start > 1 and words[start - 1] == "," and words[start - 2].lower() in self.person_nouns:
             return True  # "the startup's chief executive, Matteo Lorne"
+        if start > 1 and words[start - 1] == "by" and words[start - 2] in LED_BY:
+            return True  # "a group of artists led by Karla Ortiz", "the startup run by X"
         n = len(words)
         if end < n and words[end].lower() in self.speech:
             return True

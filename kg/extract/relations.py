@@ -1222,6 +1222,8 @@ SUBORDINATORS = frozenset({"when", "because", "after", "before", "since", "altho
 """Words that open a subordinate clause, whose qualifiers are its own."""
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 """Words before an allegation participle that make it an adjective ("the alleged theft")."""
+GROUP_NOUNS = frozenset({"group", "coalition", "consortium", "alliance", "collective"})
+"""Nouns for several parties that a named leader stands for ("a group led by X sued")."""
 MEMBER_PREPS = frozenset({"at", "from", "for", "with"})
 """Prepositions between people and the organisation they act for ("officials **at** the FTC")."""
 
@@ -1694,6 +1696,18 @@ class _State:
             j -= 1
         if j >= 1 and self.lower[j] in MEMBER_PREPS and self.lower[j - 1] in self.cues.member_nouns:
             return True  # "investigators at the Commerce Department": they act for it
+        if j >= 1 and (self.lower[j - 1], self.lower[j]) == ("such", "as"):
+            return True  # "publishers such as Ziff Davis have sued": the named members act
+        if (
+            j >= 2
+            and self.lower[j] == "by"
+            and self.lower[j - 1] in ("led", "headed", "organised", "organized", "fronted")
+            and self.lower[j - 2].isalpha()
+            and self.lower[j - 2].islower()
+            and (self.lower[j - 2].endswith("s") or self.lower[j - 2] in GROUP_NOUNS)
+            and self.owner[j - 2] < 0
+        ):
+            return True  # "a group of artists led by Karla Ortiz sued": she is named for them
         return not (j >= 0 and self.lower[j] in self.cues.prepositions)
 
     def left_args(

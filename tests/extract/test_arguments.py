@@ -421,3 +421,18 @@ def test_arguments_closing_participle_clause_belongs_to_the_sentence_subject(
 ) -> None:
     found = {t for t in facts(text) if t[1] == "investigates"}
     assert found == {("Federal Trade Commission", "investigates", "Vantor Systems")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A group of visual artists led by Karla Ortiz sued Midjourney.",
+            {("Karla Ortiz", "sues", "Midjourney")},
+        ),
+        ("Publishers such as Ziff Davis have sued OpenAI.", {("Ziff Davis", "sues", "OpenAI")}),
+        ("A startup led by Priya Raman was sued by Vantor Systems.", set()),
+    ],
+)
+def test_arguments_named_members_of_an_unnamed_group_act_for_it(facts, text: str, expected) -> None:
+    assert {t for t in facts(text) if t[1] == "sues"} == expected
