@@ -1843,6 +1843,14 @@ class _State:
             if j < start or self.owner[j] < 0:
                 break
             other = self.owner[j]
+            office = self.owner[self.refs[other].start - 1] if self.refs[other].start > 0 else -1
+            if (
+                office >= 0
+                and self._office_holder(office, other)
+                and self.fits(office, classes)
+                and not self.fits(other, classes)
+            ):
+                other = office  # "California Attorney General Rob Bonta and ... said they had"
             if not self.eligible(other, classes, possessive_ok=False):
                 break
             found.append(other)

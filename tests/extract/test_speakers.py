@@ -129,3 +129,12 @@ def test_speakers_party_or_outlet_saying_an_agentless_passive_names_no_agent(
 def test_speakers_investigator_named_as_next_sentence_speaker(facts, text: str, agent) -> None:
     agents = {s for s, p, o in facts(text) if p == "investigates" and o == "Meta"}
     assert agents == ({agent} if agent else set())
+
+
+def test_speakers_coordinated_office_holders_act_for_each_office(facts) -> None:
+    text = (
+        "California Attorney General Rob Bonta and Delaware Attorney General Kathy Jennings "
+        "are reviewing OpenAI's plan."
+    )
+    agents = {s for s, p, _ in facts(text) if p == "investigates"}
+    assert agents == {"California attorney general's office", "Delaware attorney general's office"}
