@@ -142,6 +142,9 @@ class MentionFinder:
         self.phrase_slots: dict[tuple[str, ...], str] = {}
         """Verb or noun phrases ending in the preposition that introduces an organisation
         ("teamed up with", "a lawsuit against"): an unknown name right after one is a company."""
+        for verb in patterns.relations["develops"].verbs:
+            for form in verb.passive:  # "developed by Kuulas": the maker is a company
+                self.phrase_slots[(*form.lower().split(), "by")] = _COMPANY
         for name in SLOT_RELATIONS:
             rel = patterns.relations[name]
             for verb in rel.verbs:

@@ -105,6 +105,8 @@ class RelationPatterns:
     via_affiliation: bool = False
     """A person as a verb's agent acts for the organisation they lead ("Lisa Su, who runs AMD,
     unveiled X": AMD develops X)."""
+    raising_verbs: frozenset[str] = frozenset()
+    """Verbs of raising money whose sources after "from" invest in the raiser."""
     speaker_agent: bool = False
     """A public body that says a passive with no agent is its agent ("X is being probed, the
     regulator said")."""
@@ -372,6 +374,7 @@ _RELATION_FIELDS = {
     "source_preps",
     "via_affiliation",
     "speaker_agent",
+    "raising_verbs",
 }
 
 
@@ -466,6 +469,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
         source_preps=top.words("source_preps", required=False),
         via_affiliation=top.flag("via_affiliation"),
         speaker_agent=top.flag("speaker_agent"),
+        raising_verbs=frozenset(top.words("raising_verbs", required=False)),
     )
 
 

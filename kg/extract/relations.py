@@ -139,6 +139,7 @@ class RelationFinder:
                 found.extend(self._hyphen(state, rel, start, end))
         found.extend(self._develops_forms(state))
         found.extend(self._possessives(state))
+        found.extend(self._raised_from(state))
         hits = self._cue_hits(state, doc)
         state.wrongdoing = [cs for kind, cs, _ in hits if kind == "wrongdoing_verbs"]
         found.extend(self._suit_allegations(state, found))
@@ -162,7 +163,8 @@ class RelationFinder:
         name = rel.relation
         aux = st.aux_before(ts)
         by = st.by_after(te, 10 if aux else 2)
-        passive = lower[ts] in spec.passive and (aux or by is not None)
+        phrase = " ".join(lower[ts:te])  # "taken to court" is passive as a whole
+        passive = (lower[ts] in spec.passive or phrase in spec.passive) and (aux or by is not None)
         if passive:
             if by is None:
                 return self._spoken_passive(st, rel, ts, te)
@@ -283,6 +285,39 @@ class RelationFinder:
         return [
             _Found(speaker, p, name, f"{name}.verb.spoken", "passive", (ts, te)) for p in patients
         ]
+
+    def _raised_from(self, st: _State) -> list[_Found]:
+        """ "Tessel raised $50 million from Orrin Capital and Marlow Ventures": each source of
+        money raised (investsIn.json raising_verbs, an amount, then "from") invests in the
+        raiser."""
+        rel = self.patterns.relations["investsIn"]
+        found: list[_Found] = []
+        for k, word in enumerate(st.lower):
+            if word not in rel.raising_verbs:
+                continue
+            _, end = st.sentence(k)
+            j, amount = k + 1, False
+            while j < min(end, k + 10) and st.lower[j] != "from":
+                if st.lower[j] in st.cues.clause_breaks or st.owner[j] >= 0:
+                    break
+                amount = amount or _amount(st.lower[j]) or st.lower[j] in ("million", "billion")
+                j += 1
+            if not amount or j >= end or st.lower[j] != "from":
+                continue
+            raisers = st.left_args(k, rel.object_classes, coordinate=False)
+            investors = st.right_args(j + 1, rel.subject_classes, reach=4)
+            if not raisers or not investors:
+                continue
+            if self._qualified(st, st.refs[raisers[0]].start, k, k + 1):
+                continue
+            last = max(st.refs[i].end for i in investors)
+            # kind "role": the narrator's account, as in "investors including A and B"; only an
+            # outlet that reports it makes it a claim
+            found.extend(
+                _Found(i, raisers[0], "investsIn", "investsIn.verb.raised", "role", (k, last))
+                for i in investors
+            )
+        return found
 
     @staticmethod
     def _subjunctive(st: _State, spec: VerbPattern, subjects: list[int], ts: int, te: int) -> bool:

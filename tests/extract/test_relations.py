@@ -1067,3 +1067,31 @@ def test_relations_relative_support_verbs(facts, text: str, expected) -> None:
 )
 def test_relations_share_of_a_company_held_is_an_investment(facts, text: str, expected) -> None:
     assert any(p == "investsIn" for _, p, _ in facts(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tessel raised $50 million from Orrin Capital and Marlow Ventures.",
+            {("Orrin Capital", "investsIn", "Tessel"), ("Marlow Ventures", "investsIn", "Tessel")},
+        ),
+        ("Corvid Labs may raise $20 million from SoftBank.", set()),
+        ("Corvid Labs raised concerns from customers about SoftBank.", set()),
+    ],
+)
+def test_relations_money_raised_from_sources_is_their_investment(
+    facts, text: str, expected
+) -> None:
+    assert {t for t in facts(text) if t[1] == "investsIn"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vantor Systems was taken to court by Quarry Labs in March.",
+        "Vantor Systems has been hauled into court by Quarry Labs.",
+    ],
+)
+def test_relations_multiword_passive_keeps_its_direction(facts, text: str) -> None:
+    assert {t for t in facts(text) if t[1] == "sues"} == {("Quarry Labs", "sues", "Vantor Systems")}
