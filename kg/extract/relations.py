@@ -509,6 +509,8 @@ class RelationFinder:
         objects = [o for o in objects if st.refs[o].entity not in own]  # "from X into its ..."
         if not objects and name in EVENTS and prep_at is None:
             k = st.find_word(ne, st.cues.allegation_participles, 6)
+            if k is None and lower[ne : ne + 1] == [","]:  # "The suit, filed by X, claims Y"
+                k = st.find_word(ne, FILING_CLAIMS, 12)
             if k is not None:  # "filed a lawsuit in Texas accusing Apple and OpenAI of ..."
                 objects = [o for o in st.right_args(k + 1, rel.object_classes, reach=3)]
                 objects = [o for o in objects if st.refs[o].entity not in own]
@@ -1251,6 +1253,8 @@ class RelationFinder:
         return sorted(best.values(), key=lambda r: (r.start, r.predicate))
 
 
+FILING_CLAIMS = frozenset({"claims", "alleges", "accuses", "contends", "argues", "says"})
+"""Verbs whose subject is a filing and whose object is its defendant ("the suit ... claims Y")."""
 CLOSING_PARTICIPLES = frozenset({"concluding", "ending", "closing", "capping", "completing"})
 """ ", concluding a two-year investigation into X": the adjunct's agent is the sentence's."""
 SUBORDINATORS = frozenset({"when", "because", "after", "before", "since", "although", "though"})
@@ -2384,9 +2388,11 @@ class _State:
         """ "X's lawsuit alleges", "The suit, filed by X, claims": a filing speaks for X."""
         start, _ = self.sentence(verb)
         j = verb - 1
-        while j >= start and verb - j <= 8:
+        while j >= start and verb - j <= 12:
             if self.lower[j] in self.filing_nouns:
                 break
+            if verb - j > 8 and self.owner[j] < 0 and self.lower[j] != ",":
+                return None  # only a "filed by X" phrase may stand further off
             if self.owner[j] >= 0 and self.lower[self.refs[self.owner[j]].start - 1] in (
                 "by",
                 "from",

@@ -436,3 +436,8 @@ def test_arguments_closing_participle_clause_belongs_to_the_sentence_subject(
 )
 def test_arguments_named_members_of_an_unnamed_group_act_for_it(facts, text: str, expected) -> None:
     assert {t for t in facts(text) if t[1] == "sues"} == expected
+
+
+def test_arguments_filing_with_its_author_in_apposition_names_its_defendant(facts) -> None:
+    found = facts("The suit, filed by Ziff Davis in Delaware, accuses OpenAI of copying articles.")
+    assert {("Ziff Davis", "sues", "OpenAI"), ("Ziff Davis", "accuses", "OpenAI")} <= found
