@@ -1301,6 +1301,20 @@ class _State:
             "then",
         }
         """Words right after a verb that start another predicate, never its object."""
+        self.leading_words = frozenset(
+            word
+            for verb in patterns.relations["leads"].verbs
+            for form in verb.forms
+            for word in form.lower().split()
+            if word not in ("at", "the", "of", "up", "is", "was", "helm")
+        ) | frozenset(
+            word
+            for role in patterns.relations["leads"].roles
+            if role.holder == "subject"
+            for form in role.forms
+            for word in form.lower().split()
+        )
+        """Words that give a person a leading role in an apposition ("chaired", "chief")."""
         self.led: set[tuple[str, str]] = set()
         """(person, organisation) pairs of the leads relations found in the document: a leader
         who speaks about their organisation's deal states a fact, not a third party's claim."""
@@ -2455,7 +2469,27 @@ class _State:
             return None
         if (who, subject.entity) in self.led or (who, obj.entity) in self.led:
             return None  # "X, chief executive of Y, said the company had ...": Y's own word
+        if self._leads_party(speaker, {subject.entity, obj.entity}):
+            return None  # "X, who has chaired the Tribune's parent company, said the newspaper"
         return who
+
+    def _leads_party(self, speaker: int, parties: set[str]) -> bool:
+        """Whether the apposition or relative clause after the speaker gives them a leading
+        role ("who has chaired", "chief executive of") at or over one of the parties."""
+        k = self.refs[speaker].end
+        _, end = self.sentence(k)
+        if k >= end or self.lower[k] != ",":
+            return False
+        close = self.find_word(k + 1, {","}, 14)
+        if close is None:
+            return False
+        span = self.lower[k + 1 : close]
+        if not any(w in self.leading_words for w in span):
+            return False
+        return any(
+            self.owner[m] >= 0 and self.refs[self.owner[m]].entity in parties
+            for m in range(k + 1, close)
+        )
 
     def speaker_after(self, last: int) -> int | None:
         """ "..., Masayoshi Son told a conference" / "..., said Helena Varga": who speaks after."""

@@ -138,3 +138,20 @@ def test_speakers_coordinated_office_holders_act_for_each_office(facts) -> None:
     )
     agents = {s for s, p, _ in facts(text) if p == "investigates"}
     assert agents == {"California attorney general's office", "Delaware attorney general's office"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        (
+            "Oskar Lindahl, who has chaired the Fjord Courier's parent company since 2020, said "
+            "the newspaper had signed a content deal with Mistral AI.",
+            False,
+        ),
+        ("Lina Khan, who chaired the FTC, said Microsoft had partnered with Inflection.", True),
+    ],
+)
+def test_speakers_leading_role_over_a_party_in_the_speakers_apposition(
+    run, text: str, claimed: bool
+) -> None:
+    assert bool(_claims(run, text)) is claimed
