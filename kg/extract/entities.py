@@ -736,11 +736,22 @@ class MentionFinder:
             if tokens and all(_capitalised(w) or not w.isalpha() for w in tokens):
                 names.setdefault(tokens, ref.entity)
         refs: list[Ref] = []
+        if not names:
+            return refs
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for tokens, iri in names.items():
+            by_first.setdefault(tokens[0], []).append((tokens, iri))
         n = len(words)
         for k in range(n):
-            if covered[k] or not _capitalised(words[k]) or (k > 0 and _capitalised(words[k - 1])):
+            candidates = by_first.get(words[k])
+            if (
+                candidates is None
+                or covered[k]
+                or not _capitalised(words[k])
+                or (k > 0 and _capitalised(words[k - 1]))
+            ):
                 continue
-            for tokens, iri in names.items():
+            for tokens, iri in candidates:
                 e = k + len(tokens)
                 if tuple(words[k:e]) == tokens and not any(covered[k:e]):
                     if e < n and _capitalised(words[e]):
