@@ -63,6 +63,33 @@ def test_ontology_background_knowledge_points_at_entities(ontology) -> None:
     assert ontology.affiliations[str(ENTITY["Sam_Altman"])] == str(ENTITY["OpenAI"])
 
 
+US_STATES = [
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("state", US_STATES)
+def test_ontology_state_attorney_general_office_follows_one_pattern(ontology, state: str) -> None:
+    """Every state's attorney general is one office, named as ent:Texas_AG is: the label is the
+    office, and the title, in either case, with "the" or a possessive, is an alias of it."""
+    office = ontology.entities[str(ENTITY[state.replace(" ", "_") + "_AG"])]
+    assert office.type == str(KG.GovernmentBody)
+    assert office.label == f"{state} attorney general's office"
+    assert {
+        f"{state} Attorney General's office",
+        f"{state} attorney general",
+        f"{state} Attorney General",
+        f"the {state} attorney general",
+        f"{state}'s attorney general",
+    } <= set(office.aliases)
+
+
 HEADER = (
     "@prefix kg: <https://w3id.org/kg-news/ontology#> .\n"
     "@prefix ent: <https://w3id.org/kg-news/entity/> .\n"

@@ -14,8 +14,8 @@ import pytest
             ("Texas attorney general's office", "investigates", "Meta"),
         ),
         (
-            "Oregon Attorney General Dana Whitcombe opened an investigation into Corvid Labs.",
-            ("Oregon Attorney General", "investigates", "Corvid Labs"),
+            "Ontario Attorney General Dana Whitcombe opened an investigation into Corvid Labs.",
+            ("Ontario Attorney General", "investigates", "Corvid Labs"),
         ),
         (
             "Lumen Robotics settled a lawsuit brought by New York Attorney General Letitia James.",

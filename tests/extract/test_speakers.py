@@ -63,11 +63,11 @@ def test_speakers_outsider_reporting_a_deal_makes_a_claim(run, facts, text: str,
         ),
         (
             "Maine Attorney General Aaron Frey said his office was investigating Meta.",
-            ("Maine Attorney General", "investigates", "Meta"),
+            ("Maine attorney general's office", "investigates", "Meta"),
         ),
         (
             "The Utah Attorney General's office sued Snap on Tuesday.",
-            ("Utah Attorney General", "sues", "Snap"),
+            ("Utah attorney general's office", "sues", "Snap"),
         ),
     ],
 )
