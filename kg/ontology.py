@@ -101,31 +101,57 @@ def load_ontology(directory: Path | None = None) -> Ontology:
         raise DataError(f"no {VOCABULARY_FILE} in the ontology folder", path=directory)
     digest = hashlib.sha256()
     vocabulary = bind_prefixes(Graph())
-    data = Graph()
+    data: _Facts = defaultdict(lambda: defaultdict(list))
     for path in sorted(directory.glob("*.ttl")):
         if path.name == SHAPES_FILE:
             continue
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        _parse_into(vocabulary if path.name == VOCABULARY_FILE else data, path)
+        content = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + content)
+        if path.name == VOCABULARY_FILE:
+            _parse_into(vocabulary, path)
+        else:
+            _read_facts(data, path, content)
     for name in RELATIONS:
         if (KG[name], RDF.type, _OBJECT_PROPERTY) not in vocabulary:
             raise DataError(f"relation kg:{name} is not declared", path=vocabulary_path)
     classes = {str(c) for c in vocabulary.subjects(RDF.type, _OWL_CLASS)}
     entities = _entities(data, classes, directory)
     descriptors: dict[str, tuple[str, ...]] = {}
-    for graph in (vocabulary, data):
-        for subject in set(graph.subjects(KG.descriptor, None)):
-            nouns = sorted(str(o) for o in graph.objects(subject, KG.descriptor))
-            descriptors[str(subject)] = tuple(nouns)
+    for subject in set(vocabulary.subjects(KG.descriptor, None)):
+        nouns = sorted(str(o) for o in vocabulary.objects(subject, KG.descriptor))
+        descriptors[str(subject)] = tuple(nouns)
+    for subject, facts in data.items():
+        if nouns := facts.get(_DESCRIPTOR):
+            descriptors[subject] = tuple(sorted(set(nouns)))
     return Ontology(
         directory=directory,
         graph=vocabulary,
         entities=entities,
         descriptors=descriptors,
-        makers=_background(data, KG.maker, entities, directory),
-        affiliations=_background(data, KG.affiliation, entities, directory),
+        makers=_background(data, _MAKER, entities, directory),
+        affiliations=_background(data, _AFFILIATION, entities, directory),
         fingerprint=digest.hexdigest(),
     )
+
+
+_Facts = dict[str, dict[str, list[str]]]
+"""Subject IRI → predicate IRI → the objects' values (IRIs or literals' lexical forms)."""
+_TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_DESCRIPTOR, _MAKER, _AFFILIATION = str(KG.descriptor), str(KG.maker), str(KG.affiliation)
+
+
+def _read_facts(facts: _Facts, path: Path, content: bytes) -> None:
+    """The entity files' triples, parsed by Oxigraph: a thousand-entity gazetteer is read in a
+    few hundredths of a second, where rdflib's Turtle parser took a fifth of one, in every
+    process that extracts."""
+    import pyoxigraph as ox
+
+    try:
+        for triple in ox.parse(content, ox.RdfFormat.TURTLE, base_iri=path.as_uri()):
+            facts[triple.subject.value][triple.predicate.value].append(triple.object.value)
+    except SyntaxError as err:
+        reason = " ".join(str(err).split())[:200]
+        raise DataError(f"not valid Turtle: {reason}", path=path) from None
 
 
 _OBJECT_PROPERTY = URIRef("http://www.w3.org/2002/07/owl#ObjectProperty")
@@ -139,20 +165,20 @@ def _parse_into(graph: Graph, path: Path) -> None:
         raise DataError(f"not valid Turtle: {reason}", path=path) from None
 
 
-def _entities(data: Graph, classes: set[str], directory: Path) -> dict[str, Entity]:
+def _entities(data: _Facts, classes: set[str], directory: Path) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     owner: dict[str, str] = {}
-    for subject in sorted(set(data.subjects(RDFS.label, None)), key=str):
-        iri = str(subject)
-        types = [str(t) for t in data.objects(subject, RDF.type) if str(t) in classes]
-        labels = [str(o) for o in data.objects(subject, RDFS.label)]
+    for iri in sorted(s for s, facts in data.items() if facts.get(_LABEL)):
+        facts = data[iri]
+        types = sorted({t for t in facts.get(_TYPE, ()) if t in classes})
+        labels = sorted(set(facts[_LABEL]))
         if len(types) != 1:
             raise DataError(
                 f"entity <{iri}> needs exactly one kg class, has {len(types)}", path=directory
             )
         if len(labels) != 1:
             raise DataError(f"entity <{iri}> needs exactly one rdfs:label", path=directory)
-        aliases = tuple(sorted(str(o) for o in data.objects(subject, SKOS.altLabel)))
+        aliases = tuple(sorted(set(facts.get(_ALT_LABEL, ()))))
         for name in (labels[0], *aliases):
             key = name.casefold()
             if key in owner and owner[key] != iri:
@@ -165,16 +191,17 @@ def _entities(data: Graph, classes: set[str], directory: Path) -> dict[str, Enti
 
 
 def _background(
-    data: Graph, predicate: URIRef, entities: dict[str, Entity], directory: Path
+    data: _Facts, predicate: str, entities: dict[str, Entity], directory: Path
 ) -> dict[str, str]:
-    facts: dict[str, str] = {}
-    for subject, obj in data.subject_objects(predicate):
-        if str(obj) not in entities:
-            raise DataError(
-                f"<{subject}> {predicate.n3()} names unknown entity <{obj}>", path=directory
-            )
-        facts[str(subject)] = str(obj)
-    return facts
+    found: dict[str, str] = {}
+    for subject, facts in data.items():
+        for obj in facts.get(predicate, ()):
+            if obj not in entities:
+                raise DataError(
+                    f"<{subject}> <{predicate}> names unknown entity <{obj}>", path=directory
+                )
+            found[subject] = obj
+    return found
 
 
 def write_vocabulary(out: Path, fmt: str | None = None, directory: Path | None = None) -> Path:
