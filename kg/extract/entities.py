@@ -30,8 +30,9 @@ _GOVERNMENT_BODY = str(KG.GovernmentBody)
 _COMPANY = str(KG.Company)
 _PERSON = str(KG.Person)
 
-LED_BY = frozenset({"led", "headed", "run", "founded", "co-founded", "chaired", "fronted"})
-"""Participles before "by" whose agent, a two- or three-word name, is a person."""
+LED_BY = frozenset({"fronted"})
+"""Participles besides the passives of `leads` before "by" whose agent, a two- or three-word
+name, is a person ("a campaign fronted by X")."""
 SLOT_RELATIONS = ("sues", "accuses", "partnersWith", "investsIn", "investigates")
 """Relations whose verbs and nouns type an unknown name next to them as a company."""
 SENTENCE_OPENERS = frozenset({".", "!", "?", "\u2014", ":", ";", '"', "\u201c"})
@@ -189,6 +190,32 @@ class MentionFinder:
         """Curated offices by name, lower-case ("utah attorney general")."""
         self.determiner_words = frozenset(w.capitalize() for w in patterns.cues.determiners)
         self.phrase_slot_sizes = sorted({len(k) for k in self.phrase_slots}, reverse=True)
+        leads = patterns.relations["leads"]
+        self.person_slots: frozenset[tuple[str, ...]] = frozenset(
+            (*(t.lower_ for t in nlp.make_doc(form)), "by")
+            for verb in leads.verbs
+            for form in (*verb.passive, *LED_BY)
+        )
+        """A leader's passive and "by" ("founded by", "run by"): a personal name after one is a
+        person's, unless a longer relation phrase makes it a company ("a round led by")."""
+        self.role_heads: frozenset[tuple[str, ...]] = frozenset(
+            tuple(t.lower_ for t in nlp.make_doc(form))
+            for role in leads.roles
+            if role.holder == "subject"
+            for form in role.forms
+        )
+        """Roles a person holds in an organisation ("chief executive", "co-founder"): a name
+        right before one and a capitalised name is the organisation's."""
+        self.role_head_sizes = sorted({len(r) for r in self.role_heads}, reverse=True)
+        self.possessed_heads: frozenset[str] = frozenset(
+            form.split()[0].lower()
+            for name in SLOT_RELATIONS
+            for noun in patterns.relations[name].nouns
+            for form in noun.forms
+            if form not in patterns.names.slot_vague_nouns
+        ) | {r[0] for r in self.role_heads}
+        """Relation nouns and roles that make an unknown possessor an organisation
+        ("Dunraven's lawsuit against", "Brenmoor's chief executive")."""
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
@@ -374,6 +401,8 @@ class MentionFinder:
         """First word of a multi-word organisation name → its refs, for short forms."""
         ends: dict[int, Ref] = {}
         """Where each name found so far ends → its ref."""
+        pending: list[tuple[int, int, bool]] = []
+        """Plain names no rule typed, (start, end, personal): a list may type them."""
         for ref in known or ():
             self._index_first(ref, entities, firsts)
             ends[ref.end] = ref
@@ -486,7 +515,9 @@ class MentionFinder:
             ):
                 cls = _PERSON  # "Priya Venkataraman and Tobias Ehrlund"
             elif plain:
-                cls = self._described(words, start, end)
+                cls = self._described(words, start, end) or self._which_said(words, end)
+                if cls is None and self._organisation_context(words, start, end, entities):
+                    cls = _COMPANY
                 if cls is None and size <= 2:
                     cls = self._product(words, end) or self._apposition(
                         words, end, self.product_nouns
@@ -538,6 +569,8 @@ class MentionFinder:
                         (self.product_nouns[(w,)] for w in before if (w,) in self.product_nouns),
                         str(KG.Product) if {"products", "product"} & set(before) else None,
                     )
+                if cls is None and size <= 3 and start > 1:
+                    cls = self._listed(words, start, personal)
                 if cls is None and size <= 3 and self._role_of(words, start):
                     cls = _COMPANY  # "chief financial officer of Tidewater Silicon"
                 if (
@@ -556,11 +589,10 @@ class MentionFinder:
                     if before is not None and entities[before.entity].type == _COMPANY:
                         cls = _COMPANY
             if cls is None:
+                if plain and size <= 3 and self._may_join(words, start, end, entities):
+                    pending.append((start, end, personal))
                 continue
-            label = "".join(
-                w + ("" if tight[k] or k + 1 == end else " ")
-                for k, w in enumerate(words[start:end], start)
-            )
+            label = _label(words, tight, start, end)
             if had_the and cls == _NEWS_ORGANIZATION:
                 label = "The " + label
                 start -= 1
@@ -569,7 +601,144 @@ class MentionFinder:
             self._index_first(refs[-1], entities, firsts)
             ends[end] = refs[-1]
             covered[start:end] = b"\1" * (end - start)
+        refs.extend(self._coordinated(words, tight, pending, [*(known or ()), *refs], entities))
+        for ref in refs:
+            covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
         return refs
+
+    def _may_join(
+        self, words: list[str], start: int, end: int, entities: dict[str, Entity]
+    ) -> bool:
+        """Whether an untyped plain name may take a class from a list it stands in: not a
+        place, a lone given name or surname, nor an adverb opening the sentence."""
+        first = words[start]
+        if first in self.names.place_names or first in self.names.places:
+            return False
+        if end - start == 1 and (
+            first in self.names.given_names
+            or first in self.surnames
+            or any(
+                e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == first for e in entities.values()
+            )
+        ):
+            return False
+        opening = start == 0 or words[start - 1] in SENTENCE_OPENERS
+        return not (opening and end - start == 1 and first.lower().endswith("ly"))
+
+    def _coordinated(
+        self,
+        words: list[str],
+        tight: list[bool],
+        pending: list[tuple[int, int, bool]],
+        refs: list[Ref],
+        entities: dict[str, Entity],
+    ) -> list[Ref]:
+        """Untyped names in a list with a typed one take its class ("Postmedia and Torstar",
+        "Stability AI, Midjourney and DeviantArt", "Renata Vasko and Gideon Frye"): a company's
+        or product's for any name, a person's only for a personal name. A list is joined by
+        "and" or "or", perhaps after commas; a comma alone may join an apposition instead."""
+        if not pending:
+            return []
+        items = sorted(
+            [(s, e, None, personal) for s, e, personal in pending]
+            + [(r.start, r.end, entities[r.entity].type, False) for r in refs],
+            key=lambda item: item[0],
+        )
+        groups: list[list[tuple[int, int, str | None, bool]]] = [[items[0]]]
+        joined = [False]
+        for item in items[1:]:
+            gap = tuple(w.lower() for w in words[groups[-1][-1][1] : item[0]])
+            if gap in ((",",), ("and",), ("or",), (",", "and"), (",", "or")):
+                groups[-1].append(item)
+                joined[-1] = joined[-1] or gap[-1] in ("and", "or")
+            else:
+                groups.append([item])
+                joined.append(False)
+        out: list[Ref] = []
+        for group, conjoined in zip(groups, joined, strict=True):
+            types = {self._kind(t) for _, _, t, _ in group if t is not None}
+            if not conjoined or len(types) != 1 or all(t is not None for _, _, t, _ in group):
+                continue
+            (cls,) = types
+            if cls is None:
+                continue
+            person = cls == _PERSON
+            for start, end, t, personal in group:
+                if t is None and (personal or not person):
+                    label = _label(words, tight, start, end)
+                    out.append(self._new(label, cls, start, end, "discovered", entities))
+        return out
+
+    def _kind(self, cls: str) -> str | None:
+        """The class a list passes on: a person's, a company for any organisation, a product's."""
+        if cls == _PERSON or self.ontology.is_a(cls, KG.Product):
+            return cls
+        return _COMPANY if self.ontology.is_a(cls, KG.Organization) else None
+
+    def _which_said(self, words: list[str], end: int) -> str | None:
+        """ "Nordvik Pension, which said ...": a name that speaks through "which" is a company."""
+        if (
+            end + 2 < len(words)
+            and words[end] == ","
+            and words[end + 1].lower() == "which"
+            and words[end + 2].lower() in self.speech
+        ):
+            return _COMPANY
+        return None
+
+    def _organisation_context(
+        self, words: list[str], start: int, end: int, entities: dict[str, Entity]
+    ) -> bool:
+        """A name that holds a role or a relation: "Brenmoor's chief executive", "Dunraven's
+        lawsuit against", "Velland Photonics chief executive Odalys Fenn"."""
+        n = len(words)
+        first = words[start]
+        if first in self.names.given_names or first in self.names.place_names:
+            return False
+        if first in self.names.places:
+            return False
+        if end - start == 1 and (
+            first in self.surnames
+            or any(
+                e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == first for e in entities.values()
+            )
+        ):
+            return False
+        if end + 1 < n and words[end] in self.possessive_markers:
+            return words[end + 1].lower() in self.possessed_heads
+        for size in self.role_head_sizes:
+            role = tuple(w.lower() for w in words[end : end + size])
+            if (
+                role in self.role_heads
+                and all(w.islower() or w == "-" for w in words[end : end + size])
+                and end + size < n
+                and _capitalised(words[end + size])
+                and words[end + size] not in self.names.non_name_words
+            ):
+                return True
+        return False
+
+    def _listed(self, words: list[str], start: int, personal: bool) -> str | None:
+        """ "publishers including Torstar", "investors such as Sorrel Peak", "artists including
+        Karla Ortiz": the plural noun before the list gives its first name a class."""
+        if words[start - 1] in ("including", "like"):
+            k = start - 1
+        elif words[start - 2 : start] == ["such", "as"]:
+            k = start - 2
+        else:
+            return None
+        for word in reversed(words[max(0, k - 3) : k]):
+            lower = word.lower()
+            if not (lower.isalpha() and lower.endswith("s")):
+                continue
+            for single in (
+                (lower[:-3] + "y", lower[:-1]) if lower.endswith("ies") else (lower[:-1],)
+            ):
+                if (single,) in self.organization_nouns:
+                    return self.organization_nouns[(single,)]
+                if personal and single in self.person_nouns:
+                    return _PERSON
+        return None
 
     def _body_of(self, words: list[str], covered: bytearray, start: int, end: int) -> int | None:
         """Where a public body's name ends that goes on with "of" and a capitalised name
@@ -632,16 +801,19 @@ class MentionFinder:
         thens = self.then_slots.get(words[start - 1].lower(), set()) if start else set()
         if any(tuple(w.lower() for w in words[end : end + len(t)]) == t for t in thens):
             return _COMPANY  # "has taken Corvid Mind to court"
-        for size in self.phrase_slot_sizes:
-            if start >= size:
-                cls = self.phrase_slots.get(tuple(w.lower() for w in words[start - size : start]))
-                if cls is not None:
-                    return cls
+        cls = self._slot_phrase(words, start)
+        if cls is not None:
+            return cls
         opening = start == 0 or words[start - 1] in SENTENCE_OPENERS
         if not opening and words[start - 1] not in (",", "and"):
             return None
-        if opening and end - start == 1 and words[start].endswith("s"):
-            return None
+        if (
+            opening
+            and end - start == 1
+            and words[start].endswith("s")
+            and words[start][1:].islower()
+        ):
+            return None  # "Authors sued ...", but not "NVentures invested ..."
         k = end
         while k < len(words) and (
             words[k] in self.auxiliaries
@@ -651,6 +823,15 @@ class MentionFinder:
             k += 1
         if k < len(words) and words[k] in self.subject_slots:
             return _COMPANY
+        return None
+
+    def _slot_phrase(self, words: list[str], start: int) -> str | None:
+        """The class a relation phrase ending right before start gives a name ("sued by")."""
+        for size in self.phrase_slot_sizes:
+            if start >= size:
+                cls = self.phrase_slots.get(tuple(w.lower() for w in words[start - size : start]))
+                if cls is not None:
+                    return cls
         return None
 
     def _index_first(self, ref: Ref, entities: dict[str, Entity], firsts: dict) -> None:
@@ -994,8 +1175,10 @@ class MentionFinder:
             return True
         if start > 1 and words[start - 1] == "," and words[start - 2].lower() in self.person_nouns:
             return True  # "the startup's chief executive, Matteo Lorne"
-        if start > 1 and words[start - 1] == "by" and words[start - 2] in LED_BY:
-            return True  # "a group of artists led by Karla Ortiz", "the startup run by X"
+        for size in (2, 3, 4):
+            before = tuple(w.lower() for w in words[max(0, start - size) : start])
+            if before in self.person_slots and self._slot_phrase(words, start) is None:
+                return True  # "a group of artists led by Karla Ortiz", "run by Hollis Marr"
         n = len(words)
         if end < n and words[end].lower() in self.speech:
             return True
@@ -1099,6 +1282,13 @@ class NounIndex:
             if k + size <= len(words)
         )
         return min(filter(None, found), default=None)
+
+
+def _label(words: list[str], tight: list[bool], start: int, end: int) -> str:
+    """A name as written: no space where the text has none ("Lip-Bu Tan", "Skerry-3")."""
+    return "".join(
+        w + ("" if tight[k] or k + 1 == end else " ") for k, w in enumerate(words[start:end], start)
+    )
 
 
 def _capitalised(word: str) -> bool:

@@ -416,6 +416,13 @@ class RelationFinder:
             lower[k] == "," and lower[k + 1] in st.cues.determiners for k in range(ne, prep_agent)
         ):
             prep_agent = None  # "a round for Y, a startup founded by X": X founded Y
+        if (
+            prep_agent is not None
+            and prep_agent - 2 >= ne
+            and lower[prep_agent - 2] in st.cues.be_forms
+            and lower[prep_agent - 1] not in spec.support_verbs
+        ):
+            prep_agent = None  # "which led Y's round, is run by X": "by" is the verb's
         if prep_agent is not None:
             agents = st.right_args(prep_agent + 1, rel.subject_classes, reach=4)
         if spec.possessor_object and not objects:

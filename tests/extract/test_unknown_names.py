@@ -1,0 +1,167 @@
+"""Names no gazetteer lists are found where news puts them, with a sensible class, and ordinary
+capitalised words (openers, places, nationalities, plural nouns) stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.namespaces import KG
+
+
+def _entities(run, text: str) -> dict[str, str]:
+    return {e.label: e.type for e in run(text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brightmoor and Ostlake Media sued Corvid Labs.",
+            {"Brightmoor": KG.Company, "Ostlake Media": KG.Company},
+        ),
+        (
+            "Quenford Capital has invested in Larkspur AI, Tessaly and Dunhollow.",
+            {"Tessaly": KG.Company, "Dunhollow": KG.Company},
+        ),
+        (
+            "A group of artists sued Stability AI, Midjourney and Pixelhaus.",
+            {"Pixelhaus": KG.Company},
+        ),
+        (
+            "Halden Grid was co-founded by Marguerite Osei and Thaddeus Crane in 2019.",
+            {"Marguerite Osei": KG.Person, "Thaddeus Crane": KG.Person},
+        ),
+        (
+            "Oracle handed the job to co-CEOs Bram Tellow and Mike Sicilia.",
+            {"Bram Tellow": KG.Person},
+        ),
+    ],
+)
+def test_unknown_names_in_a_list_take_the_class_of_a_known_member(
+    run, text: str, expected: dict
+) -> None:
+    found = _entities(run, text)
+    for label, cls in expected.items():
+        assert found.get(label) == str(cls), label
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Separately, Nvidia and Microsoft said they had no plans.", "Separately"),
+        ("Nvidia and Microsoft, Redmond and Oslo were named.", "Oslo"),
+        ("Google and Brin met on Monday.", "Brin"),
+        ("Amazon, Pellory said on Monday.", "Pellory"),  # a comma alone is no list
+    ],
+)
+def test_unknown_names_list_leaves_openers_places_and_surnames_out(
+    run, text: str, absent: str
+) -> None:
+    assert absent not in _entities(run, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        (
+            "Regional publishers including Harrowgate and Penmarric sued Anthropic.",
+            "Harrowgate",
+            KG.NewsOrganization,
+        ),
+        ("Investors such as Calder Peak backed the startup.", "Calder Peak", KG.Company),
+        (
+            "A group of artists including Marisol Quintero sued Stability AI.",
+            "Marisol Quintero",
+            KG.Person,
+        ),
+    ],
+)
+def test_unknown_names_after_a_plural_noun_and_including(run, text: str, label: str, cls) -> None:
+    assert _entities(run, text).get(label) == str(cls)
+
+
+def test_unknown_names_places_after_including_stay_out(run) -> None:
+    found = _entities(run, "Cities including Denver, Lagos and Harstad banned the app.")
+    assert not {"Denver", "Lagos", "Harstad"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("NexaVentures invested in Larkspur AI last year.", "NexaVentures"),
+        ("BrightPaths has sued Corvid Labs.", "BrightPaths"),
+    ],
+)
+def test_unknown_names_camel_case_plural_opens_a_subject_slot(facts, text: str, subject) -> None:
+    assert subject in {s for s, _, _ in facts(text)}
+
+
+def test_unknown_names_capitalised_plural_noun_is_no_subject(run) -> None:
+    assert "Publishers" not in _entities(run, "Publishers sued Corvid Labs in March.")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Ardwell's lawsuit against Corvid Labs was filed on Monday.", "Ardwell"),
+        ("Tessaly's chief executive said the company would appeal.", "Tessaly"),
+        ("Velland's investment in Orvane AI was announced on Friday.", "Velland"),
+        ("Pellworth chief executive Ilona Vasquez said the company would appeal.", "Pellworth"),
+        ("Dunhollow co-founder Thaddeus Crane left.", "Dunhollow"),
+    ],
+)
+def test_unknown_names_possessor_or_title_holder_of_a_role_is_a_company(
+    run, text: str, label: str
+) -> None:
+    assert _entities(run, text).get(label) == str(KG.Company)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Tuesday's lawsuit against Corvid Labs was dismissed.", "Tuesday"),
+        ("Under chief executive Ilona Vasquez, the firm grew.", "Under"),
+        ("Helena Varga sued Corvid Labs. Varga's lawsuit was dismissed.", "Varga"),
+    ],
+)
+def test_unknown_names_days_openers_and_surnames_hold_no_role(run, text: str, absent) -> None:
+    assert absent not in _entities(run, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        ("Wrenhaven, a fund run by Caspian Holt, bought a stake.", "Caspian Holt", KG.Person),
+        ("A group of illustrators led by Marisol Quintero sued.", "Marisol Quintero", KG.Person),
+        ("The startup was founded by Ilona Vasquez in 2022.", "Ilona Vasquez", KG.Person),
+        ("Larkspur AI raised money in a round led by Calder Peak.", "Calder Peak", KG.Company),
+    ],
+)
+def test_unknown_names_after_a_leaders_passive_is_a_person(run, text: str, label, cls) -> None:
+    assert _entities(run, text).get(label) == str(cls)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        (
+            "Ostrava Pension, which said it had bought shares, holds a stake.",
+            "Ostrava Pension",
+            KG.Company,
+        ),
+        ("Brennock, which says it was first, accuses Corvid Labs.", "Brennock", KG.Company),
+        (
+            "Two Norwegian engineers, Aksel Brun and Halvor Dahle, were charged.",
+            "Halvor Dahle",
+            KG.Person,
+        ),
+        ("Quenby Capital is run by Hollis Marr, a former banker.", "Hollis Marr", KG.Person),
+    ],
+)
+def test_unknown_names_class_from_what_follows_or_precedes(run, text: str, label, cls) -> None:
+    assert _entities(run, text).get(label) == str(cls)
+
+
+def test_unknown_names_place_that_speaks_through_which_stays_out(run) -> None:
+    text = "Corvid Labs opened an office in Nairobi, which said it welcomed the investment."
+    assert "Nairobi" not in _entities(run, text)
