@@ -216,6 +216,25 @@ class MentionFinder:
         ) | {r[0] for r in self.role_heads}
         """Relation nouns and roles that make an unknown possessor an organisation
         ("Dunraven's lawsuit against", "Brenmoor's chief executive")."""
+        for verb in patterns.relations["develops"].verbs:
+            for form in verb.passive:
+                if " " not in form:
+                    self.phrase_slots.setdefault((form.lower(), "by"), _COMPANY)  # "made by X"
+        self.phrase_slot_sizes = sorted({len(k) for k in self.phrase_slots}, reverse=True)
+        self.hyphen_words: frozenset[str] = frozenset(
+            w.lower() for rel in patterns.relations.values() for w in rel.hyphen
+        )
+        """Participles after a hyphen ("Quenby-backed"): the names either side are companies'."""
+        self.distant_slots: frozenset[tuple[str, str]] = frozenset(
+            (form.lower(), verb.object_prep)
+            for name in SLOT_RELATIONS
+            for verb in patterns.relations[name].verbs
+            if verb.object_prep in SLOT_PREPOSITIONS
+            for form in verb.forms
+            if " " not in form
+        )
+        """(verb, preposition) pairs that may stand a few words apart ("invested $50 million
+        in X", "partnered last year with X")."""
 
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
@@ -426,6 +445,14 @@ class MentionFinder:
                 ):
                     j += 2  # "Lip-Bu", "Ta-Nehisi"
                 elif (
+                    _initial(words[j])
+                    and j > i
+                    and j + 1 < n
+                    and not covered[j + 1]
+                    and _capitalised(words[j + 1])
+                ):
+                    j += 1  # "Hollis J. Marr"
+                elif (
                     words[j] in cues.name_particles
                     and j > i
                     and j + 1 < n
@@ -452,6 +479,16 @@ class MentionFinder:
                     covered[office:end] = b"\1" * (end - office)
                 continue
             had_the = start > 0 and words[start - 1] in ("The", "the") and not covered[start - 1]
+            noun_class: str | None = None
+            if (
+                end - start >= 2
+                and (start == 0 or words[start - 1] in SENTENCE_OPENERS)
+                and words[start][1:].islower()
+                and (words[start].lower(),) in self.organization_nouns
+                and words[start] not in cues.organization_suffixes
+            ):  # "Startup Orvane has sued ...", "Chipmaker Brackwater said ..."
+                noun_class = self.organization_nouns[(words[start].lower(),)]
+                start += 1
             while (
                 start < end
                 and words[start] in cues.non_name_words
@@ -485,10 +522,13 @@ class MentionFinder:
             tokens = words[start:end]
             last = tokens[-1]
             plain = not any(t in cues.non_name_words for t in tokens)
+            initials = sum(1 for t in tokens[1:-1] if _initial(t))
             personal = (
-                2 <= size <= 3
+                2 <= size - initials <= 3
                 and plain
-                and all((len(t) > 1 or t == "-") and not t.isupper() for t in tokens)
+                and all(
+                    (len(t) > 1 or t == "-") and (not t.isupper() or _initial(t)) for t in tokens
+                )
             )
             short = self._short_form(tokens, start, firsts, entities)
             if short is not None:  # "Epic Games ... Epic chief executive Tim Sweeney"
@@ -514,13 +554,17 @@ class MentionFinder:
                 and entities[before.entity].type == _PERSON
             ):
                 cls = _PERSON  # "Priya Venkataraman and Tobias Ehrlund"
+            elif plain and noun_class is not None:
+                cls = noun_class
             elif plain:
                 cls = self._described(words, start, end) or self._which_said(words, end)
                 if cls is None and self._organisation_context(words, start, end, entities):
                     cls = _COMPANY
                 if cls is None and size <= 2:
-                    cls = self._product(words, end) or self._apposition(
-                        words, end, self.product_nouns
+                    cls = (
+                        self._product(words, end)
+                        or self._apposition(words, end, self.product_nouns)
+                        or self._modified_product(words, start, end)
                     )
                 if (
                     cls is None
@@ -581,6 +625,15 @@ class MentionFinder:
                     and words[start - 1].islower()
                 ):  # "unveiled Tern on Tuesday", "accused Fennick Auto of copying"
                     cls = self.object_slots.get(words[start - 1])
+                if (
+                    cls is None
+                    and size == 1
+                    and start > 1
+                    and words[start - 1].lower() in self.determiners | self.possessive_pronouns
+                    and any(ch.isdigit() for ch in tokens[0])
+                    and self.object_slots.get(words[start - 2]) == self.product_class
+                ):  # "launched the Skerry-3 on Tuesday": a numbered name made by the subject
+                    cls = self.product_class
                 if cls is None and size <= 2:
                     cls = self._slot(words, start, end, entities)
                 if cls is None and size <= 2 and start >= 2 and words[start - 1] in (",", "and"):
@@ -588,6 +641,12 @@ class MentionFinder:
                     before = ends.get(k)  # "with Vistra, Oklo and TerraPower"
                     if before is not None and entities[before.entity].type == _COMPANY:
                         cls = _COMPANY
+                if (
+                    cls is None
+                    and size <= 2
+                    and self._organisation_cue(words, start, end, entities)
+                ):
+                    cls = _COMPANY
             if cls is None:
                 if plain and size <= 3 and self._may_join(words, start, end, entities):
                     pending.append((start, end, personal))
@@ -669,6 +728,70 @@ class MentionFinder:
                     out.append(self._new(label, cls, start, end, "discovered", entities))
         return out
 
+    def _organisation_cue(
+        self, words: list[str], start: int, end: int, entities: dict[str, Entity]
+    ) -> bool:
+        """A company's name by what stands around it: it speaks alone at the head of a clause
+        ("Orvane said on Monday ..."), a relation's participle joins it by a hyphen
+        ("Quenby-backed Orvane"), or a relation verb stands a few words before its preposition
+        ("invested $50 million in Orvane")."""
+        n = len(words)
+        first = words[start]
+        if (
+            first in self.names.given_names
+            or first in self.surnames
+            or first in self.names.places
+            or first in self.names.place_names
+            or any(
+                e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == first for e in entities.values()
+            )
+        ):
+            return False
+        last = words[end - 1]
+        if (end + 1 < n and words[end] == "-" and words[end + 1].lower() in self.hyphen_words) or (
+            start >= 2 and words[start - 2] == "-" and words[start - 1] in self.hyphen_words
+        ):
+            return True
+        opening = start == 0 or words[start - 1] in SENTENCE_OPENERS or words[start - 1] == ","
+        if (
+            opening
+            and end < n
+            and words[end].lower() in self.speech
+            and not (last.endswith("s") and last[1:].islower())
+            and last not in self.names.organization_suffixes
+            and last not in self.names.government_suffixes
+        ):
+            return True
+        if start >= 3 and words[start - 1] in SLOT_PREPOSITIONS:
+            prep = words[start - 1]
+            for k in range(start - 2, max(-1, start - 8), -1):
+                word = words[k]
+                if word in (",", ".", ";") or _capitalised(word) or word in self.stops:
+                    break
+                if (word.lower(), prep) in self.distant_slots:
+                    return True
+        return False
+
+    def _modified_product(self, words: list[str], start: int, end: int) -> str | None:
+        """ "the Skerry-3 inspection drone", "its CowSense herd-monitoring cameras", "a batch of
+        Tarn warehouse robots": after a determiner, a possessive or "of", up to three lower-case
+        modifiers and a product noun make the name a product's."""
+        if start == 0 or words[start] in self.names.places:
+            return None
+        before = words[start - 1].lower()
+        if not (before in self.determiners or before in self.possessive_pronouns or before == "of"):
+            return None
+        for k in range(end, min(len(words), end + 3)):
+            word = words[k]
+            if not (word == "-" or (word.isalpha() and word.islower())) or word in self.stops:
+                return None
+            if word in self.determiners or word in self.auxiliaries or word in self.be_forms:
+                return None
+            found = self._product(words, k + 1) if word != "-" else None
+            if found is not None:
+                return found
+        return None
+
     def _kind(self, cls: str) -> str | None:
         """The class a list passes on: a person's, a company for any organisation, a product's."""
         if cls == _PERSON or self.ontology.is_a(cls, KG.Product):
@@ -705,7 +828,10 @@ class MentionFinder:
         ):
             return False
         if end + 1 < n and words[end] in self.possessive_markers:
-            return words[end + 1].lower() in self.possessed_heads
+            after = words[end + 1]
+            if after.lower() in self.possessed_heads or self._product(words, end + 1):
+                return True  # "Dunraven's lawsuit", "Orvane's chatbot"
+            return _capitalised(after) and self._product(words, end + 2) is not None
         for size in self.role_head_sizes:
             role = tuple(w.lower() for w in words[end : end + size])
             if (
@@ -1289,6 +1415,11 @@ def _label(words: list[str], tight: list[bool], start: int, end: int) -> str:
     return "".join(
         w + ("" if tight[k] or k + 1 == end else " ") for k, w in enumerate(words[start:end], start)
     )
+
+
+def _initial(word: str) -> bool:
+    """A middle initial ("J.") inside a personal name."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def _capitalised(word: str) -> bool:

@@ -129,6 +129,8 @@ class RelationFinder:
             kind, rel, spec = self.triggers[doc.vocab.strings[key]]
             if state.question(start):
                 continue
+            if kind in ("verb", "noun") and state.inside_name(start, end):
+                continue  # "Lindqvist Partners", "China Investment Corporation": part of a name
             if kind == "verb":
                 found.extend(self._verb(state, rel, spec, start, end))
             elif kind == "noun":
@@ -1380,6 +1382,15 @@ class _State:
         self.parties: set[tuple[int, str]] = set()
         """(sentence start, entity) of every argument found, set before the records."""
         self.has_parse = doc.has_annotation("DEP")
+
+    def inside_name(self, start: int, end: int) -> bool:
+        """Whether the words start:end lie inside one named entity's mention."""
+        owner = self.owner[start]
+        return (
+            owner >= 0
+            and self.refs[owner].kind in NAME_KINDS
+            and self.refs[owner].end >= end
+        )
 
     def hearsay(self, ts: int) -> bool:
         """Whether unnamed sources state the clause at ts ("..., people familiar with the

@@ -51,7 +51,7 @@ def test_unknown_names_in_a_list_take_the_class_of_a_known_member(
         ("Separately, Nvidia and Microsoft said they had no plans.", "Separately"),
         ("Nvidia and Microsoft, Redmond and Oslo were named.", "Oslo"),
         ("Google and Brin met on Monday.", "Brin"),
-        ("Amazon, Pellory said on Monday.", "Pellory"),  # a comma alone is no list
+        ("Amazon, Pellory aside, grew fastest.", "Pellory"),  # a comma alone is no list
     ],
 )
 def test_unknown_names_list_leaves_openers_places_and_surnames_out(
@@ -165,3 +165,76 @@ def test_unknown_names_class_from_what_follows_or_precedes(run, text: str, label
 def test_unknown_names_place_that_speaks_through_which_stays_out(run) -> None:
     text = "Corvid Labs opened an office in Nairobi, which said it welcomed the investment."
     assert "Nairobi" not in _entities(run, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        ("Harrow Marine launched the Skerrow-4 inspection drone.", "Skerrow-4", KG.Product),
+        ("It shipped a batch of Fennel warehouse robots.", "Fennel", KG.Product),
+        ("Tidmarsh will test its CowSense herd-monitoring cameras.", "CowSense", KG.Product),
+        ("Tessaly Robotics unveiled the Brisk-2 on Thursday.", "Brisk-2", KG.Product),
+        ("The Times has built an internal AI tool, Echo, for editors.", "Echo", KG.Product),
+    ],
+)
+def test_unknown_names_product_before_modifiers_and_a_product_noun(
+    run, text: str, label: str, cls
+) -> None:
+    assert _entities(run, text).get(label) == str(cls)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regulators questioned the use of Seattle warehouse robots.",
+        "Analysts questioned the use of Norwegian inspection drones.",
+        "Orvane Labs built robots for warehouses.",
+    ],
+)
+def test_unknown_names_places_and_subjects_are_no_modified_product(run, text: str) -> None:
+    products = {label for label, cls in _entities(run, text).items() if cls == str(KG.Product)}
+    assert not products
+
+
+def test_unknown_names_relation_word_inside_a_name_is_no_trigger(facts) -> None:
+    found = facts("Brackley Partners and Harnett Ventures put money into Larkspur AI.")
+    assert {p for _, p, _ in found} == {"investsIn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Orvane said on Monday that it had sued Tallowmere Capital.", "Orvane"),
+        ("Quenby-backed Brisklane has partnered with Samsung.", "Quenby"),
+        ("Quenby-backed Brisklane has partnered with Samsung.", "Brisklane"),
+        ("Fable, the chatbot made by Orvane, was trained on books.", "Orvane"),
+        ("Orvane's Wisp chatbot was trained on court records.", "Orvane"),
+        ("Startup Brisklane has sued Tallowmere Capital.", "Brisklane"),
+        ("Chipmaker Velland said it had teamed up with Samsung.", "Velland"),
+        ("Tallowmere Capital has invested $50 million in Orvane.", "Orvane"),
+    ],
+)
+def test_unknown_names_company_from_speech_hyphen_maker_and_opener_noun(
+    run, text: str, label: str
+) -> None:
+    assert _entities(run, text).get(label) == str(KG.Company)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Officials said on Monday that the company had sued Orvane Labs.", "Officials"),
+        ("Management said the company had sued Orvane Labs.", "Management"),
+        ("Helena Varga sued Orvane Labs. Varga said she would appeal.", "Varga"),
+        ("Startup Brisklane has sued Tallowmere Capital.", "Startup Brisklane"),
+    ],
+)
+def test_unknown_names_plurals_suffixes_and_surnames_do_not_speak_as_companies(
+    run, text: str, absent: str
+) -> None:
+    assert absent not in _entities(run, text)
+
+
+def test_unknown_names_middle_initial_stays_in_a_personal_name(run) -> None:
+    found = _entities(run, "Hollis J. Marr, who founded Quenby Capital, said so.")
+    assert found.get("Hollis J. Marr") == str(KG.Person)
