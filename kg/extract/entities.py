@@ -123,7 +123,13 @@ class MentionFinder:
         self.object_slots: dict[str, str] = {}
         """Single-word active verb form → class of an unknown name that is its direct object
         ("unveiled Tern": a product; "sued Fennick Auto": a company)."""
-        for name, cls in (("develops", KG.Product), ("sues", KG.Company), ("accuses", KG.Company)):
+        for name, cls in (
+            ("develops", KG.Product),
+            ("sues", KG.Company),
+            ("accuses", KG.Company),
+            ("investigates", KG.Company),
+            ("investsIn", KG.Company),
+        ):
             for verb in patterns.relations[name].verbs:
                 if verb.object_prep is None and not verb.object_then:
                     for form in verb.forms:
@@ -220,7 +226,37 @@ class MentionFinder:
             for form in verb.passive:
                 if " " not in form:
                     self.phrase_slots.setdefault((form.lower(), "by"), _COMPANY)  # "made by X"
+        for name in SLOT_RELATIONS:
+            rel = patterns.relations[name]
+            participles = {
+                v
+                for noun in rel.nouns
+                for v in noun.support_verbs
+                if v.endswith("ed") or v in ("led", "brought")
+            }
+            for noun in rel.nouns:
+                for form in noun.forms:
+                    for verb in participles:  # "a lawsuit filed by X", "the stake held by X"
+                        self.phrase_slots.setdefault((*form.lower().split(), verb, "by"), _COMPANY)
         self.phrase_slot_sizes = sorted({len(k) for k in self.phrase_slots}, reverse=True)
+        self.slot_verb_words: frozenset[str] = frozenset(
+            form.lower()
+            for name in SLOT_RELATIONS
+            for verb in patterns.relations[name].verbs
+            if not verb.object_then
+            for form in verb.forms
+            if " " not in form
+        )
+        """One-word verbs of relations between organisations ("sued", "partnered", "backed")."""
+        self.vague_slots: frozenset[tuple[str, ...]] = frozenset(
+            (*form.lower().split(), prep)
+            for name in SLOT_RELATIONS
+            for noun in patterns.relations[name].nouns
+            for form in noun.forms
+            if form in patterns.names.slot_vague_nouns
+            for prep in noun.object_preps & SLOT_PREPOSITIONS
+        )
+        """ "agreements with": too vague for one unknown name, enough for a list of them."""
         self.hyphen_words: frozenset[str] = frozenset(
             w.lower() for rel in patterns.relations.values() for w in rel.hyphen
         )
@@ -716,6 +752,8 @@ class MentionFinder:
         out: list[Ref] = []
         for group, conjoined in zip(groups, joined, strict=True):
             types = {self._kind(t) for _, _, t, _ in group if t is not None}
+            if not types and len(group) >= 2 and self._vague_slot(words, group[0][0]):
+                types = {_COMPANY}  # "agreements with Vistra, Oklo and TerraPower"
             if not conjoined or len(types) != 1 or all(t is not None for _, _, t, _ in group):
                 continue
             (cls,) = types
@@ -792,6 +830,14 @@ class MentionFinder:
                 return found
         return None
 
+    def _vague_slot(self, words: list[str], start: int) -> bool:
+        """Whether a vague relation noun and its preposition end right before start."""
+        return any(
+            tuple(w.lower() for w in words[start - size : start]) in self.vague_slots
+            for size in (2, 3)
+            if start >= size
+        )
+
     def _kind(self, cls: str) -> str | None:
         """The class a list passes on: a person's, a company for any organisation, a product's."""
         if cls == _PERSON or self.ontology.is_a(cls, KG.Product):
@@ -799,14 +845,31 @@ class MentionFinder:
         return _COMPANY if self.ontology.is_a(cls, KG.Organization) else None
 
     def _which_said(self, words: list[str], end: int) -> str | None:
-        """ "Nordvik Pension, which said ...": a name that speaks through "which" is a company."""
-        if (
-            end + 2 < len(words)
-            and words[end] == ","
-            and words[end + 1].lower() == "which"
-            and words[end + 2].lower() in self.speech
-        ):
-            return _COMPANY
+        """ "Nordvik Pension, which said ...", "Orvane, which has sued ...", "Orvane, founded in
+        2019, ...", "Orvane was founded by ...": a name that speaks or acts through "which", or
+        that a leader's passive follows, is a company."""
+        n = len(words)
+        k = end
+        if k + 1 < n and words[k] == "," and words[k + 1].lower() == "which":
+            k += 2
+            while k < n and (
+                words[k] in self.auxiliaries
+                or words[k] in self.be_forms
+                or words[k] in self.names.slot_adverbs
+            ):
+                k += 1
+            if k < n and (words[k].lower() in self.speech or words[k] in self.slot_verb_words):
+                return _COMPANY
+            return None
+        if k < n and (words[k] == "," or words[k] in self.be_forms):
+            k += 1
+        for size in (1, 2, 3):
+            passive = tuple(w.lower() for w in words[k : k + size])
+            if (*passive, "by") in self.person_slots and words[k + size : k + size + 1] in (
+                ["by"],
+                ["in"],
+            ):
+                return _COMPANY
         return None
 
     def _organisation_context(
@@ -922,7 +985,14 @@ class MentionFinder:
         ):
             return None  # a surname of a person named earlier ("Helena Varga ... Varga sued")
         after = words[end] if end < len(words) else ""
-        if after.isalpha() and after.islower() and after.endswith("s") and len(after) > 4:
+        if (
+            after.isalpha()
+            and after.islower()
+            and after.endswith("s")
+            and len(after) > 4
+            and after not in self.slot_verb_words
+            and after not in self.speech
+        ):
             return None  # "invested in Lagos startups": a modifier, not a name
         thens = self.then_slots.get(words[start - 1].lower(), set()) if start else set()
         if any(tuple(w.lower() for w in words[end : end + len(t)]) == t for t in thens):

@@ -238,3 +238,40 @@ def test_unknown_names_plurals_suffixes_and_surnames_do_not_speak_as_companies(
 def test_unknown_names_middle_initial_stays_in_a_personal_name(run) -> None:
     found = _entities(run, "Hollis J. Marr, who founded Quenby Capital, said so.")
     assert found.get("Hollis J. Marr") == str(KG.Person)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The regulator is investigating Brisklane over its app.", "Brisklane"),
+        ("Quenford Capital backed Orvane in 2023.", "Orvane"),
+        ("Orvane, which has sued Meta twice, partnered with Samsung.", "Orvane"),
+        ("Tessaly, founded in 2019 by two engineers, has grown.", "Tessaly"),
+        ("Tessaly was founded by two former Nokia engineers.", "Tessaly"),
+        ("Meta faces a lawsuit filed by Brennock in California.", "Brennock"),
+        ("A lawsuit filed by Brennock accuses Meta of copying.", "Brennock"),
+    ],
+)
+def test_unknown_names_company_as_object_or_actor_of_a_relation(run, text: str, label) -> None:
+    assert _entities(run, text).get(label) == str(KG.Company)
+
+
+def test_unknown_names_a_product_that_launched_is_no_company(run) -> None:
+    assert "Tern" not in _entities(run, "Tern, which launched in 2023, was a hit.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Meta has signed supply agreements with Vistrel, Okana and Terrapin.",
+            {"Vistrel", "Okana", "Terrapin"},
+        ),
+        ("Samsung signed contracts with Harrowgate and Penmarric.", {"Harrowgate", "Penmarric"}),
+        ("Meta has a deal with Orvane.", set()),
+        ("Meta signed agreements with Hungary and Poland.", set()),
+    ],
+)
+def test_unknown_names_list_after_a_vague_relation_noun(run, text: str, expected) -> None:
+    found = {label for label, cls in _entities(run, text).items() if cls == str(KG.Company)}
+    assert found - {"Meta", "Samsung"} == expected
