@@ -481,6 +481,14 @@ class MentionFinder:
                 ):
                     j += 2  # "Lip-Bu", "Ta-Nehisi"
                 elif (
+                    words[j] == "&"
+                    and j > i
+                    and j + 1 < n
+                    and not covered[j + 1]
+                    and _capitalised(words[j + 1])
+                ):
+                    j += 2  # "Harlow & Finch"
+                elif (
                     _initial(words[j])
                     and j > i
                     and j + 1 < n
@@ -542,15 +550,14 @@ class MentionFinder:
             ):
                 end -= 1
             body_end = self._body_of(words, covered, start, end)
-            if body_end is not None:  # "Monetary Authority of Singapore"
+            if body_end is not None:  # "Monetary Authority of Singapore", "Bank of Tallowmere"
                 label = " ".join(words[start:body_end])
-                refs.append(
-                    self._new(label, _GOVERNMENT_BODY, start, body_end, "discovered", entities)
-                )
+                body = self.names.institution_heads.get(words[end - 1].lower(), _GOVERNMENT_BODY)
+                refs.append(self._new(label, body, start, body_end, "discovered", entities))
                 covered[start:body_end] = b"\1" * (body_end - start)
                 i = max(i, body_end)
                 continue
-            hyphens = words[start:end].count("-")
+            hyphens = words[start:end].count("-") + words[start:end].count("&")
             particles = sum(1 for w in words[start + 1 : end] if w in cues.name_particles)
             size = end - start - 2 * hyphens - particles
             if size < 1 or size > cues.max_tokens:
@@ -572,7 +579,9 @@ class MentionFinder:
                 covered[start:end] = b"\1" * (end - start)
                 continue
             cls: str | None = None
-            if size >= 2 and last in cues.news_suffixes:
+            if "&" in tokens[1:-1]:
+                cls = _COMPANY  # "Harlow & Finch", "Marsh & McLennan"
+            elif size >= 2 and last in cues.news_suffixes:
                 cls = _NEWS_ORGANIZATION
             elif size >= 2 and last in cues.government_suffixes:
                 cls = _GOVERNMENT_BODY
@@ -935,7 +944,10 @@ class MentionFinder:
         n = len(words)
         if not (start < end < n and words[end] == "of") or covered[end]:
             return None
-        if words[end - 1] not in self.names.government_suffixes:
+        head = words[end - 1]
+        if head not in self.names.government_suffixes and not (
+            head.lower() in self.names.institution_heads and head[1:].islower()
+        ):
             return None
         k = end + 1
         if k < n and words[k] == "the":
@@ -1001,8 +1013,8 @@ class MentionFinder:
         if cls is not None:
             return cls
         opening = start == 0 or words[start - 1] in SENTENCE_OPENERS
-        if not opening and words[start - 1] not in (",", "and"):
-            return None
+        if not opening and words[start - 1] not in (",", "and", "that"):
+            return None  # "said that Velland had sued ..." opens a clause too
         if (
             opening
             and end - start == 1

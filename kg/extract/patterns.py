@@ -251,6 +251,9 @@ class NameCues:
     """Verbs besides the relations' own whose unknown subject is a company ("Quenby **raised**
     $8 million in a round led by ...")."""
     slot_vague_nouns: frozenset[str] = frozenset()
+    institution_heads: dict[str, str] = field(default_factory=dict)
+    """Lower-case heads of names that go on with "of" and a capitalised name → class IRI
+    ("Bank of Tallowmere", "University of Carrowmore")."""
     """Relation nouns too common to type an unknown name after them ("a deal with X": X may be
     a country)."""
     """First words that make a name an organisation's ("Société", "Groupe", "Fondation")."""
@@ -666,6 +669,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "office_plurals",
             "place_names",
             "slot_verbs",
+            "institution_heads",
         },
     )
     product_nouns = _class_map(check, "product_nouns", ontology)
@@ -699,6 +703,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         office_plurals=_office_plurals(check, office_titles),
         place_names=frozenset(check.words("place_names")),
         slot_verbs=frozenset(check.words("slot_verbs")),
+        institution_heads=_class_map(check, "institution_heads", ontology),
     )
 
 

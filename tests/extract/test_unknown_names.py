@@ -275,3 +275,30 @@ def test_unknown_names_a_product_that_launched_is_no_company(run) -> None:
 def test_unknown_names_list_after_a_vague_relation_noun(run, text: str, expected) -> None:
     found = {label for label, cls in _entities(run, text).items() if cls == str(KG.Company)}
     assert found - {"Meta", "Samsung"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        ("Harlow & Finch has sued Orvane Labs.", "Harlow & Finch", KG.Company),
+        ("It hired the law firm Pell & Garrow on Monday.", "Pell & Garrow", KG.Company),
+        ("The Bank of Tallowmere has invested in Orvane Labs.", "Bank of Tallowmere", KG.Company),
+        ("The University of Carrowmore signed up.", "University of Carrowmore", KG.Organization),
+        ("Reporters heard that Velland had sued Orvane Labs.", "Velland", KG.Company),
+    ],
+)
+def test_unknown_names_ampersand_institution_of_and_that_clause(
+    run, text: str, label: str, cls
+) -> None:
+    assert _entities(run, text).get(label) == str(cls)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The capital of Tallowmere has no link to Orvane Labs.", "capital of Tallowmere"),
+        ("The AI of Orvane is impressive, said Hollis Marr.", "AI of Orvane"),
+    ],
+)
+def test_unknown_names_of_after_common_words_names_no_institution(run, text, absent) -> None:
+    assert not any(absent.lower() in label.lower() for label in _entities(run, text))
