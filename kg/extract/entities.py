@@ -684,7 +684,11 @@ class MentionFinder:
                 if cls is None and size <= 2 and start >= 2 and words[start - 1] in (",", "and"):
                     k = start - 2 if words[start - 2] == "," else start - 1
                     before = ends.get(k)  # "with Vistra, Oklo and TerraPower"
-                    if before is not None and entities[before.entity].type == _COMPANY:
+                    if (
+                        before is not None
+                        and entities[before.entity].type == _COMPANY
+                        and self._may_join(words, start, end, entities)
+                    ):
                         cls = _COMPANY
                 if (
                     cls is None
@@ -991,6 +995,8 @@ class MentionFinder:
         """
         if words[start] in self.names.given_names or words[start] in self.surnames:
             return None
+        if words[start] in self.names.place_names:
+            return None  # "agreements with Hungary"
         if end - start == 1 and any(
             e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == words[start]
             for e in entities.values()

@@ -1386,11 +1386,7 @@ class _State:
     def inside_name(self, start: int, end: int) -> bool:
         """Whether the words start:end lie inside one named entity's mention."""
         owner = self.owner[start]
-        return (
-            owner >= 0
-            and self.refs[owner].kind in NAME_KINDS
-            and self.refs[owner].end >= end
-        )
+        return owner >= 0 and self.refs[owner].kind in NAME_KINDS and self.refs[owner].end >= end
 
     def hearsay(self, ts: int) -> bool:
         """Whether unnamed sources state the clause at ts ("..., people familiar with the
