@@ -104,7 +104,7 @@ def test_unknown_names_capitalised_plural_noun_is_no_subject(run) -> None:
     [
         ("Ardwell's lawsuit against Corvid Labs was filed on Monday.", "Ardwell"),
         ("Tessaly's chief executive said the company would appeal.", "Tessaly"),
-        ("Velland's investment in Orvane AI was announced on Friday.", "Velland"),
+        ("Velmora's investment in Ostrel AI was announced on Friday.", "Velmora"),
         ("Pellworth chief executive Ilona Vasquez said the company would appeal.", "Pellworth"),
         ("Dunhollow co-founder Thaddeus Crane left.", "Dunhollow"),
     ],
@@ -154,7 +154,11 @@ def test_unknown_names_after_a_leaders_passive_is_a_person(run, text: str, label
             "Halvor Dahle",
             KG.Person,
         ),
-        ("Quenby Capital is run by Hollis Marr, a former banker.", "Hollis Marr", KG.Person),
+        (
+            "Quarrington Capital is run by Leopold Varne, a former banker.",
+            "Leopold Varne",
+            KG.Person,
+        ),
     ],
 )
 def test_unknown_names_class_from_what_follows_or_precedes(run, text: str, label, cls) -> None:
@@ -187,7 +191,7 @@ def test_unknown_names_product_before_modifiers_and_a_product_noun(
     [
         "Regulators questioned the use of Seattle warehouse robots.",
         "Analysts questioned the use of Norwegian inspection drones.",
-        "Orvane Labs built robots for warehouses.",
+        "Ostrel Labs built robots for warehouses.",
     ],
 )
 def test_unknown_names_places_and_subjects_are_no_modified_product(run, text: str) -> None:
@@ -203,14 +207,14 @@ def test_unknown_names_relation_word_inside_a_name_is_no_trigger(facts) -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("Orvane said on Monday that it had sued Tallowmere Capital.", "Orvane"),
-        ("Quenby-backed Brisklane has partnered with Samsung.", "Quenby"),
-        ("Quenby-backed Brisklane has partnered with Samsung.", "Brisklane"),
-        ("Fable, the chatbot made by Orvane, was trained on books.", "Orvane"),
-        ("Orvane's Wisp chatbot was trained on court records.", "Orvane"),
-        ("Startup Brisklane has sued Tallowmere Capital.", "Brisklane"),
-        ("Chipmaker Velland said it had teamed up with Samsung.", "Velland"),
-        ("Tallowmere Capital has invested $50 million in Orvane.", "Orvane"),
+        ("Ostrel said on Monday that it had sued Tamsworth Capital.", "Ostrel"),
+        ("Quarrington-backed Brisklane has partnered with Samsung.", "Quarrington"),
+        ("Quarrington-backed Brisklane has partnered with Samsung.", "Brisklane"),
+        ("Fable, the chatbot made by Ostrel, was trained on books.", "Ostrel"),
+        ("Ostrel's Whisk chatbot was trained on court records.", "Ostrel"),
+        ("Startup Brisklane has sued Tamsworth Capital.", "Brisklane"),
+        ("Chipmaker Velmora said it had teamed up with Samsung.", "Velmora"),
+        ("Tamsworth Capital has invested $50 million in Ostrel.", "Ostrel"),
     ],
 )
 def test_unknown_names_company_from_speech_hyphen_maker_and_opener_noun(
@@ -222,10 +226,10 @@ def test_unknown_names_company_from_speech_hyphen_maker_and_opener_noun(
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Officials said on Monday that the company had sued Orvane Labs.", "Officials"),
-        ("Management said the company had sued Orvane Labs.", "Management"),
-        ("Helena Varga sued Orvane Labs. Varga said she would appeal.", "Varga"),
-        ("Startup Brisklane has sued Tallowmere Capital.", "Startup Brisklane"),
+        ("Officials said on Monday that the company had sued Ostrel Labs.", "Officials"),
+        ("Management said the company had sued Ostrel Labs.", "Management"),
+        ("Helena Varga sued Ostrel Labs. Varga said she would appeal.", "Varga"),
+        ("Startup Brisklane has sued Tamsworth Capital.", "Startup Brisklane"),
     ],
 )
 def test_unknown_names_plurals_suffixes_and_surnames_do_not_speak_as_companies(
@@ -235,16 +239,16 @@ def test_unknown_names_plurals_suffixes_and_surnames_do_not_speak_as_companies(
 
 
 def test_unknown_names_middle_initial_stays_in_a_personal_name(run) -> None:
-    found = _entities(run, "Hollis J. Marr, who founded Quenby Capital, said so.")
-    assert found.get("Hollis J. Marr") == str(KG.Person)
+    found = _entities(run, "Corwin J. Abbot, who founded Quarrington Capital, said so.")
+    assert found.get("Corwin J. Abbot") == str(KG.Person)
 
 
 @pytest.mark.parametrize(
     ("text", "label"),
     [
         ("The regulator is investigating Brisklane over its app.", "Brisklane"),
-        ("Quenford Capital backed Orvane in 2023.", "Orvane"),
-        ("Orvane, which has sued Meta twice, partnered with Samsung.", "Orvane"),
+        ("Quenford Capital backed Ostrel in 2023.", "Ostrel"),
+        ("Ostrel, which has sued Meta twice, partnered with Samsung.", "Ostrel"),
         ("Tessaly, founded in 2019 by two engineers, has grown.", "Tessaly"),
         ("Tessaly was founded by two former Nokia engineers.", "Tessaly"),
         ("Meta faces a lawsuit filed by Brennock in California.", "Brennock"),
@@ -278,11 +282,11 @@ def test_unknown_names_list_after_a_vague_relation_noun(run, text: str, expected
 @pytest.mark.parametrize(
     ("text", "label", "cls"),
     [
-        ("Harlow & Finch has sued Orvane Labs.", "Harlow & Finch", KG.Company),
+        ("Harlow & Finch has sued Ostrel Labs.", "Harlow & Finch", KG.Company),
         ("It hired the law firm Pell & Garrow on Monday.", "Pell & Garrow", KG.Company),
-        ("The Bank of Tallowmere has invested in Orvane Labs.", "Bank of Tallowmere", KG.Company),
+        ("The Bank of Tamsworth has invested in Ostrel Labs.", "Bank of Tamsworth", KG.Company),
         ("The University of Carrowmore signed up.", "University of Carrowmore", KG.Organization),
-        ("Reporters heard that Velland had sued Orvane Labs.", "Velland", KG.Company),
+        ("Reporters heard that Velmora had sued Ostrel Labs.", "Velmora", KG.Company),
     ],
 )
 def test_unknown_names_ampersand_institution_of_and_that_clause(
@@ -294,8 +298,8 @@ def test_unknown_names_ampersand_institution_of_and_that_clause(
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("The capital of Tallowmere has no link to Orvane Labs.", "capital of Tallowmere"),
-        ("The AI of Orvane is impressive, said Hollis Marr.", "AI of Orvane"),
+        ("The capital of Tamsworth has no link to Ostrel Labs.", "capital of Tamsworth"),
+        ("The AI of Ostrel is impressive, said Leopold Varne.", "AI of Ostrel"),
     ],
 )
 def test_unknown_names_of_after_common_words_names_no_institution(run, text, absent) -> None:
