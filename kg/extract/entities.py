@@ -1018,8 +1018,11 @@ class MentionFinder:
         cls = self._slot_phrase(words, start)
         if cls is not None:
             return cls
-        opening = start == 0 or words[start - 1] in SENTENCE_OPENERS
-        if not opening and words[start - 1] not in (",", "and", "that"):
+        head = start
+        if start >= 3 and words[start - 1] == "based" and words[start - 2] == "-":
+            head = start - 3  # "Leeds-based Cobbleton has sued ..."
+        opening = head == 0 or words[head - 1] in SENTENCE_OPENERS
+        if not opening and words[head - 1] not in (",", "and", "that"):
             return None  # "said that Velland had sued ..." opens a clause too
         if (
             opening
@@ -1341,6 +1344,8 @@ class MentionFinder:
 
     def _named(self, words: list[str], start: int) -> str | None:
         """ "a new model called Zephyr", "a chip codenamed Orion": the noun gives the class."""
+        if start > 0 and words[start - 1] in ('"', "\u201c", "'", "\u2018"):
+            start -= 1  # 'a chatbot called "Whisk"'
         lower = [w.lower() for w in words[max(0, start - 6) : start]]
         for cue in self.names.naming_words:
             size = len(cue)

@@ -2145,6 +2145,8 @@ class _State:
                 if tuple(self.lower[k : k + len(cue)]) == cue:
                     k += len(cue)
                     break
+            if k < end and self.lower[k] in ('"', "\u201c"):
+                k += 1  # 'a chatbot called "Whisk"'
             return not (k < end and self.owner[k] >= 0)
         return False
 

@@ -312,3 +312,25 @@ def test_unknown_names_of_after_common_words_names_no_institution(run, text, abs
 def test_unknown_names_countries_fill_no_company_slot(run, text: str) -> None:
     found = _entities(run, text)
     assert "Hungary" not in found and "Peru" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brenhall Analytics has launched a coding assistant named “Quillet”.",
+        'Brenhall Analytics released a chatbot called "Quillet" on Tuesday.',
+    ],
+)
+def test_unknown_names_quoted_name_after_a_naming_word_is_the_product(facts, text: str) -> None:
+    assert ("Brenhall Analytics", "develops", "Quillet") in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Leeds-based Cobbleton has sued Meta over a patent.", "Cobbleton"),
+        ("Meanwhile, Oslo-based Tarnfield has partnered with Samsung.", "Tarnfield"),
+    ],
+)
+def test_unknown_names_subject_after_a_based_modifier(run, text: str, label: str) -> None:
+    assert _entities(run, text).get(label) == str(KG.Company)
