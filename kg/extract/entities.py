@@ -1039,6 +1039,12 @@ class MentionFinder:
         ):
             k += 1
         if k < len(words) and words[k] in self.subject_slots:
+            if (
+                end - start > 1
+                and words[k] in self.names.slot_verbs
+                and words[k] not in (self.slot_verb_words)
+            ):
+                return None  # "Thaddeus Crane signed ...": people sign and agree too
             return _COMPANY
         return None
 

@@ -334,3 +334,19 @@ def test_unknown_names_quoted_name_after_a_naming_word_is_the_product(facts, tex
 )
 def test_unknown_names_subject_after_a_based_modifier(run, text: str, label: str) -> None:
     assert _entities(run, text).get(label) == str(KG.Company)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Cobbleton and Brisklane have formed a joint venture.", "Cobbleton"),
+        ("Tarnfield signed a supply deal with Samsung on Monday.", "Tarnfield"),
+        ("Brisklane has struck a licensing agreement with Meta.", "Brisklane"),
+    ],
+)
+def test_unknown_names_subject_of_a_deal_verb_is_a_company(run, text: str, label: str) -> None:
+    assert _entities(run, text).get(label) == str(KG.Company)
+
+
+def test_unknown_names_personal_name_that_signs_is_no_company(run) -> None:
+    assert "Thaddeus Crane" not in _entities(run, "Thaddeus Crane signed an open letter.")
