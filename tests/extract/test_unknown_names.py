@@ -350,3 +350,8 @@ def test_unknown_names_subject_of_a_deal_verb_is_a_company(run, text: str, label
 
 def test_unknown_names_personal_name_that_signs_is_no_company(run) -> None:
     assert "Thaddeus Crane" not in _entities(run, "Thaddeus Crane signed an open letter.")
+
+
+def test_unknown_names_number_word_opens_no_name(run) -> None:
+    found = _entities(run, "Two Brightwater-funded startups sued Lumen Robotics.")
+    assert "Two Brightwater" not in found and found.get("Brightwater") == str(KG.Company)
