@@ -61,11 +61,15 @@ VERSION_PERIOD = r"(?<=[0-9][A-Z])\."
 HYPHEN_LETTER_PERIOD = r"(?<=-[A-Z])\."
 """So does one after a name ending in a hyphen and a capital ("DALL-E."): no initial is written
 that way, and left attached the tokenizer would read "E." as one."""
+CAMEL_PERIOD = r"(?<=[a-z&][A-Z])\."
+"""And one after a name whose last capital follows a small letter or "&" ("PwC.", "AT&T.",
+"MetaX."): spaCy keeps a full stop after a capital, for initials and "U.S.", and left attached
+it hides the name from the gazetteer."""
 
 
 def _split_version_periods(nlp: Language) -> None:
     """Let the tokenizer split a sentence's full stop from a version such as "910C" or "MI350X"."""
-    suffixes = [*nlp.Defaults.suffixes, VERSION_PERIOD, HYPHEN_LETTER_PERIOD]
+    suffixes = [*nlp.Defaults.suffixes, VERSION_PERIOD, HYPHEN_LETTER_PERIOD, CAMEL_PERIOD]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

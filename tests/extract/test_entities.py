@@ -129,6 +129,9 @@ def test_product_name_in_apposition_with_an_organisation_noun_is_a_lookalike(run
     [
         ("Alphabet developed DALL-E.", ("Alphabet", "develops", "DALL-E")),
         ("AMD invested in Tenebris Corp.", ("AMD", "investsIn", "Tenebris Corp")),
+        ("Microsoft partnered with AT&T.", ("Microsoft", "partnersWith", "AT&T")),
+        ("Nvidia invested in PwC.", ("Nvidia", "investsIn", "PwC")),
+        ("Quorvane Labs sued Veltrix DataX.", ("Quorvane Labs", "sues", "Veltrix DataX")),
     ],
 )
 def test_sentence_final_abbreviation_period_ends_the_sentence_not_the_name(
