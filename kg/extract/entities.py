@@ -470,39 +470,16 @@ class MentionFinder:
             while j < n and not covered[j] and j - i < 8:
                 if _capitalised(words[j]):
                     j += 1
-                elif (
-                    words[j] == "-"
-                    and j > i
-                    and tight[j - 1]
-                    and tight[j]
-                    and j + 1 < n
-                    and not covered[j + 1]
-                    and _capitalised(words[j + 1])
-                ):
+                    continue
+                # a joining word or an initial inside a name, with a capitalised word after it
+                joins = j > i and j + 1 < n and not covered[j + 1] and _capitalised(words[j + 1])
+                if joins and words[j] == "-" and tight[j - 1] and tight[j]:
                     j += 2  # "Lip-Bu", "Ta-Nehisi"
-                elif (
-                    words[j] == "&"
-                    and j > i
-                    and j + 1 < n
-                    and not covered[j + 1]
-                    and _capitalised(words[j + 1])
-                ):
+                elif joins and words[j] == "&":
                     j += 2  # "Harlow & Finch"
-                elif (
-                    _initial(words[j])
-                    and j > i
-                    and j + 1 < n
-                    and not covered[j + 1]
-                    and _capitalised(words[j + 1])
-                ):
+                elif joins and _initial(words[j]):
                     j += 1  # "Hollis J. Marr"
-                elif (
-                    words[j] in cues.name_particles
-                    and j > i
-                    and j + 1 < n
-                    and not covered[j + 1]
-                    and _capitalised(words[j + 1])
-                ):
+                elif joins and words[j] in cues.name_particles:
                     j += 2  # "Société des Gens de Lettres"
                 else:
                     break
