@@ -49,6 +49,7 @@ def make_pipeline(
     _split_version_periods(nlp)
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("kg_stops", first=True)  # before anything reads sentences or tokens
     bind_context(nlp, ontology, patterns)
     parsed = any("token.dep" in nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names)
     for name in PARSED_COMPONENTS if parsed else COMPONENTS:

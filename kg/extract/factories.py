@@ -19,6 +19,7 @@ from kg.extract.coref import CorefResolver
 from kg.extract.entities import MentionFinder
 from kg.extract.patterns import PatternSet
 from kg.extract.relations import RelationFinder
+from kg.extract.stops import AbbreviationStops
 from kg.ontology import Ontology
 
 if TYPE_CHECKING:
@@ -54,6 +55,11 @@ def _context(nlp: Language) -> tuple[Ontology, PatternSet]:
         return _CONTEXT[id(nlp)]
     except KeyError:
         raise ValueError("kg components are built by kg.extract.make_pipeline") from None
+
+
+@Language.factory("kg_stops", assigns=["token.text"])
+def make_stops(nlp: Language, name: str) -> AbbreviationStops:
+    return AbbreviationStops(nlp)
 
 
 @Language.factory(

@@ -13,7 +13,9 @@ from kg.extract import extract, make_pipeline
 from tests.extract.conftest import DEV, ROOT, document
 
 
-@pytest.mark.parametrize("name", ["kg_mentions", "kg_coref", "kg_quotes", "kg_relations"])
+@pytest.mark.parametrize(
+    "name", ["kg_stops", "kg_mentions", "kg_coref", "kg_quotes", "kg_relations"]
+)
 def test_pipeline_default_has_component(nlp, name: str) -> None:
     assert name in nlp.pipe_names and "sentencizer" in nlp.pipe_names
 
