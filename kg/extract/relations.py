@@ -195,7 +195,8 @@ class RelationFinder:
             te - ts == 1
             and ts > 0
             and (
-                lower[ts - 1] in st.cues.determiners or lower[ts - 1] in st.cues.possessive_markers
+                lower[ts - 1] in st.cues.determiners
+                or (lower[ts - 1] in st.cues.possessive_markers and st.owner[ts - 1] < 0)
             )
         ):
             return []  # "the funding", "a release", "DeepSeek's release of": a noun, not a verb
@@ -1719,7 +1720,7 @@ class _State:
             and (self.lower[j].endswith("ly") or self.lower[j] in ("not", "also", "n't", "never"))
         ):
             j -= 1
-        return j >= start and self.lower[j] in self.cues.be_forms
+        return j >= start and self.lower[j] in self.cues.be_forms and self.owner[j] < 0
 
     def by_after(self, te: int, reach: int = 10) -> int | None:
         return self.find_word(te, {"by"}, reach, stop_at_ref=True)

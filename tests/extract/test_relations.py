@@ -432,6 +432,22 @@ def test_relations_possessive_owner_and_headline_lists(facts, text: str, expecte
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moody's sued Apple in March.", ("Moody's", "sues", "Apple")),
+        (
+            "On Monday, Moody's accused Barclays of copying its work.",
+            ("Moody's", "accuses", "Barclays"),
+        ),
+        ("Moody's partnered with Infosys on credit data.", ("Moody's", "partnersWith", "Infosys")),
+    ],
+)
+def test_relations_possessive_ending_inside_a_name_is_no_possessive(facts, text, expected) -> None:
+    """The "'s" of "Moody's" is the name's: neither "is" before a passive nor an owner."""
+    assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         ("In Tokyo, Nikkei sued Perplexity.", ("Tokyo", "sues", "Perplexity")),
