@@ -106,6 +106,21 @@ def test_build_changed_rules_force_full_rebuild(tmp_path: Path) -> None:
     assert run(corpus, out, ontology_dir=ontology).full
 
 
+def test_build_fingerprint_covers_the_code_of_the_rules(tmp_path: Path) -> None:
+    """Rules live in code as much as in data: an edited module changes the fingerprint."""
+    from kg.build import PACKAGE, rules_fingerprint
+    from kg.ontology import load_ontology
+
+    code = tmp_path / "kg"
+    shutil.copytree(PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__", "assets"))
+    ontology = load_ontology(ROOT / "ontology")
+    before = rules_fingerprint(ontology, code)
+    assert rules_fingerprint(ontology) == rules_fingerprint(ontology, PACKAGE) == before
+    module = code / "extract" / "relations.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert rules_fingerprint(ontology, code) != before
+
+
 def test_build_rebuild_starts_over(tmp_path: Path) -> None:
     corpus, out = write_corpus(tmp_path / "news"), tmp_path / "graph.ttl"
     run(corpus, out)
