@@ -114,6 +114,8 @@ def corpus(words: int, seed: int = 7) -> list[tuple[str, str, set[Gold], dict[Go
                     continue
                 # every template starts with the subject's name, spelt as it is ("xAI", not "XAI")
                 sentence = rng.choice(TEMPLATES[relation]).format(s=s, o=o)
+                if sentence.endswith(".."):  # "Luka Inc." ends its sentence with one stop
+                    sentence = sentence[:-1]
                 gold.add((s_iri, relation, o_iri))
                 stated.setdefault((s_iri, relation, o_iri), sentence)
             else:
