@@ -83,6 +83,7 @@ class MentionFinder:
     def __init__(self, nlp: Language, ontology: Ontology, patterns: PatternSet) -> None:
         self.ontology = ontology
         self.names = patterns.names
+        self.cues = patterns.cues
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.name_tokens: dict[str, list[tuple[str, ...]]] = {}
         for iri, entity in ontology.entities.items():
@@ -673,6 +674,8 @@ class MentionFinder:
                     and self._organisation_cue(words, start, end, entities)
                 ):
                     cls = _COMPANY
+                if cls is None and size <= 3 and self._source_slot(words, start, end):
+                    cls = _COMPANY  # "a report by Semianalysis", "..., Korvane reported."
             if cls is None:
                 if plain and size <= 3 and self._may_join(words, start, end, entities):
                     pending.append((start, end, personal))
@@ -861,6 +864,29 @@ class MentionFinder:
             ):
                 return _COMPANY
         return None
+
+    def _source_slot(self, words: list[str], start: int, end: int) -> bool:
+        """A name in a source position ("according to", "a report by", "analysts at" before
+        it; "data showed", or "reported" and a clause end or "that", after it) is an
+        organisation that reports, whether or not any list names it."""
+        cues = self.cues
+        k = start
+        while k > 0 and words[k - 1].lower() in cues.determiners:
+            k -= 1
+        before = [w.lower() for w in words[max(0, k - 4) : k]]
+        for phrase in cues.source_before:
+            parts = phrase.split()
+            if before[len(before) - len(parts) :] == parts:
+                return True
+        after = [w.lower() for w in words[end : end + 4]]
+        if any(after[: len(p.split())] == p.split() for p in cues.source_after):
+            return True
+        for phrase in cues.source_verbs:
+            parts = phrase.split()
+            if after[: len(parts)] == parts:
+                follower = words[end + len(parts)] if end + len(parts) < len(words) else "."
+                return follower.lower() in cues.source_followers
+        return False
 
     def _organisation_context(
         self, words: list[str], start: int, end: int, entities: dict[str, Entity]

@@ -149,6 +149,18 @@ class Cues:
     """Words after a trigger in its clause that end the relation ("until 2022")."""
     source_before: tuple[str, ...] = ()
     """Words before an outlet that make it the source of its sentence ("according to")."""
+    source_after: tuple[str, ...] = ()
+    """Words after any name that make it the source of its sentence ("X data showed")."""
+    source_verbs: tuple[str, ...] = ()
+    """Reporting verbs after any name that make it a source when one of `source_followers`
+    comes next ("..., ANSA reported.", "Dealroom reported that"), not an object ("reported
+    a loss")."""
+    source_followers: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    """Nouns that state what their possessor or their "by"/"from" phrase says ("a claim by X
+    that ...", "complaints from X that ...", "X's claim that ...")."""
+    source_classes: tuple[str, ...] = ()
+    """Classes of the names that a source position makes sources, known outlets or not."""
     object_stops: frozenset[str] = frozenset()
     """Words that end the search for a verb's direct object ("whether", "that")."""
     allegation_participles: frozenset[str] = frozenset()
@@ -520,6 +532,10 @@ _CUE_LISTS = (
     "ended",
     "ended_after",
     "source_before",
+    "source_after",
+    "source_verbs",
+    "source_followers",
+    "claim_nouns",
     "object_stops",
     "allegation_participles",
     "object_pronouns",
@@ -550,7 +566,10 @@ _CUE_LISTS = (
 
 def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
     check = _Checker(
-        data, path, "cues", {*_CUE_LISTS, "pronouns", "confidence", "reporter_classes"}
+        data,
+        path,
+        "cues",
+        {*_CUE_LISTS, "pronouns", "confidence", "reporter_classes", "source_classes"},
     )
     lists = {key: check.words(key) for key in _CUE_LISTS}
     pronouns = data.get("pronouns")
@@ -589,6 +608,8 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "ended",
                 "ended_after",
                 "source_before",
+                "source_after",
+                "source_verbs",
                 "quote_targets",
                 "pair_nouns",
                 "ended_reversed",
@@ -598,6 +619,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
             )
         },
         reporter_classes=_classes(check, "reporter_classes", ontology),
+        source_classes=_classes(check, "source_classes", ontology),
         **{
             key: frozenset(lists[key])
             for key in (
@@ -614,6 +636,8 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "quote_open",
                 "quote_close",
                 "object_stops",
+                "source_followers",
+                "claim_nouns",
                 "allegation_participles",
                 "object_pronouns",
                 "auxiliaries",

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from kg.extract.claims import Quote
 from kg.extract.entities import Ref, lower_of, words_of
 from kg.extract.patterns import NounPattern, PatternSet, RelationPatterns, RolePattern, VerbPattern
-from kg.extract.reporting import blocked_refs, source_refs, speaking_parties
+from kg.extract.reporting import attributed_refs, blocked_refs, source_refs, speaking_parties
 from kg.namespaces import KG
 from kg.ontology import Ontology
 from kg.records import SYMMETRIC, Entity, Relation
@@ -1039,6 +1039,8 @@ class RelationFinder:
                     st, st.refs[speaker].start, verb, verb + 1, clause=False
                 ):
                     continue
+                if verb is not None:
+                    accused = self._not_self(st, accused, speaker, verb, agents)
             else:
                 if quote is not None and quote.speaker is not None and cs > quote.start:
                     speaker = st.ref_index(quote.speaker)
@@ -1063,6 +1065,27 @@ class RelationFinder:
                         _Found(speaker, a, "accuses", f"accuses.claim.{kind}", "claim", (cs, ce))
                     )
         return found
+
+    @staticmethod
+    def _not_self(
+        st: _State, accused: list[int], speaker: int, verb: int, agents: Iterable[str]
+    ) -> list[int]:
+        """A pronoun in the accusation that coreference gave to the accuser stands for the
+        party named before the statement instead: no one accuses itself ("Meta denied a claim
+        by Oracle that **it** had copied ...": Meta)."""
+        who = st.refs[speaker].entity
+        result = []
+        for a in accused:
+            if st.refs[a].kind == "pronoun" and st.refs[a].entity == who:
+                before = [
+                    b
+                    for b in st.left_args(verb, agents, reach=12, coordinate=False)
+                    if st.refs[b].entity != who
+                ]
+                result.extend(before)
+            else:
+                result.append(a)
+        return result
 
     def _examined(self, st: _State, cs: int) -> bool:
         """Whether evidence at cs is the object of an investigating verb ("reviewing
@@ -1214,7 +1237,11 @@ class RelationFinder:
         }
         for f in found:
             subject, obj = st.refs[f.subject], st.refs[f.object]
-            if subject.entity == obj.entity or f.subject in st.blocked or f.object in st.blocked:
+            if subject.entity == obj.entity or f.object in st.blocked:
+                continue
+            if f.subject in st.blocked and not (
+                f.kind == "claim" and f.subject in st.attributed and not st.is_reporter(f.subject)
+            ):  # "According to Anthropic, DeepSeek used Claude without permission": it accuses
                 continue
             excluded = self.patterns.relations[f.relation].subject_excluded_classes
             if excluded and st.fits(f.subject, excluded):
@@ -1273,6 +1300,8 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this",
 """Words before an allegation participle that make it an adjective ("the alleged theft")."""
 GROUP_NOUNS = frozenset({"group", "coalition", "consortium", "alliance", "collective"})
 """Nouns for several parties that a named leader stands for ("a group led by X sued")."""
+CONTRASTS = frozenset({"but", "while", "whereas", "although", "though"})
+"""Words after a comma that open a clause a source in the other clause does not report."""
 MEMBER_PREPS = frozenset({"at", "from", "for", "with"})
 """Prepositions between people and the organisation they act for ("officials **at** the FTC")."""
 
@@ -1299,8 +1328,10 @@ class _State:
         self.ends = [*self.starts[1:], len(doc)]
         self.blocked = blocked_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.quotes: list[Quote] = doc._.kg_quotes or []
-        self.speech = frozenset(patterns.cues.speech_verbs) | frozenset(
-            patterns.cues.allegation_verbs
+        self.speech = (
+            frozenset(patterns.cues.speech_verbs)
+            | frozenset(patterns.cues.allegation_verbs)
+            | patterns.cues.claim_nouns
         )
         self.reporters = patterns.cues.reporter_classes
         self.agents = patterns.relations["accuses"].subject_classes
@@ -1364,7 +1395,11 @@ class _State:
             for form in noun.forms
             if " " not in form
         )
+        self.attributed = attributed_refs(self.lower, self.refs, self.entities, ontology, self.cues)
+        """Names a source position makes sources, outlets or not ("according to PitchBook")."""
         self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
+        self.sources |= self.attributed
+        self.blocked |= self.attributed
         self.speaking = speaking_parties(self.lower, self.refs, self.entities, ontology, self.cues)
         self.anonymous = Phrases(patterns.cues.anonymous_sources)
         self.person_titles = patterns.names.person_titles
@@ -2396,7 +2431,8 @@ class _State:
         With `outlets`, an outlet speaks for itself: one that alleges is a party, not a reporter.
         """
         start, _ = self.sentence(verb)
-        if self.lower[verb] in self.accusation_nouns:  # "Reddit's allegations that ..."
+        if self.lower[verb] in self.accusation_nouns or self._claim_noun(verb):
+            # "Reddit's allegations that ...", "a claim by X that ...", "complaints from X that"
             owner = self.possessor(verb)
             if owner is None and (by := self.find_word(verb + 1, {"by", "from"}, 1)) is not None:
                 found = self.right_args(by + 1, classes, reach=4)  # "accusations from X that"
@@ -2414,6 +2450,20 @@ class _State:
         if quote is not None and quote.speaker is not None:
             return self.ref_index(quote.speaker)
         return None
+
+    def _claim_noun(self, k: int) -> bool:
+        """Whether the word at k is one of the claim nouns used as a noun: after a
+        determiner or a possessive, or before "by" or "from" ("Musk's claim that", "a claim
+        by X", "complaints from X"), not the verb of "X claims that"."""
+        if self.lower[k] not in self.cues.claim_nouns:
+            return False
+        before = self.lower[k - 1] if k > 0 else ""
+        after = self.lower[k + 1] if k + 1 < len(self.lower) else ""
+        return (
+            before in self.cues.determiners
+            or before in self.cues.possessive_markers
+            or after in ("by", "from")
+        )
 
     def filing_author(self, verb: int, classes: Iterable[str]) -> int | None:
         """ "X's lawsuit alleges", "The suit, filed by X, claims": a filing speaks for X."""
@@ -2548,8 +2598,19 @@ class _State:
             if (start, ref.entity) in self.parties:
                 return None  # "AP signed a deal with Google ..., the news agency said": a party
             if start <= ref.start < end and ref.entity not in parties:
+                if self._other_clause(ref.start, found.trigger[0]):
+                    continue  # "X invested in Y, Reuters reported, but Y has sued X"
                 return ref.entity
         return None
+
+    def _other_clause(self, a: int, b: int) -> bool:
+        """Whether a contrast (", but", ", while") or a semicolon parts positions a and b: a
+        source on one side does not report the other."""
+        low, high = min(a, b), max(a, b)
+        return any(
+            self.lower[j] == ";" or (self.lower[j] == "," and self.lower[j + 1] in CONTRASTS)
+            for j in range(low, high)
+        )
 
     def within(self, ref: Ref, others: Iterable[Ref]) -> bool:
         """Whether ref is one of others, or sits inside the phrase one of them heads."""

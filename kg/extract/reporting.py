@@ -50,6 +50,60 @@ def source_refs(
     return _outlet_refs(lower, refs, entities, ontology, cues, cues.source_before)
 
 
+SOURCE_KINDS = frozenset({"name", "discovered", "ner", "surname"})
+"""Ref kinds a source position makes a source: names, not pronouns or descriptions, which
+mostly stand for a party ("it reported that it had sued")."""
+
+
+def attributed_refs(
+    lower: list[str],
+    refs: list[Ref],
+    entities: dict[str, Entity],
+    ontology: Ontology,
+    cues: Cues,
+) -> set[int]:
+    """Indices of refs that the construction around them makes the source of their
+    sentence, whether or not they are known outlets.
+
+    "according to Dealroom data", "a report by Semianalysis", "analysts at Jefferies",
+    "PitchBook data showed", "..., ANSA reported.", "Dealroom reported that": what the
+    sentence states is the source's claim. A reporting verb followed by its own object
+    ("Nvidia reported record revenue") makes no source, nor does a name that reports on
+    itself ("Nvidia reported that it had invested in ...").
+    """
+    before = [tuple(p.split()) for p in cues.source_before]
+    after = [tuple(p.split()) for p in cues.source_after]
+    verbs = sorted((tuple(p.split()) for p in cues.source_verbs), key=len, reverse=True)
+    found: set[int] = set()
+    for index, ref in enumerate(refs):
+        entity = entities.get(ref.entity)
+        if (
+            ref.kind not in SOURCE_KINDS
+            or entity is None
+            or not any(ontology.is_a(entity.type, c) for c in cues.source_classes)
+        ):
+            continue
+        start = ref.start
+        while start > 0 and lower[start - 1] in cues.determiners:
+            start -= 1
+        if any(_ends_with(lower, start, phrase) for phrase in before):
+            found.add(index)
+            continue
+        if any(_starts_with(lower, ref.end, phrase) for phrase in after):
+            found.add(index)
+            continue
+        for phrase in verbs:
+            if not _starts_with(lower, ref.end, phrase):
+                continue
+            k = ref.end + len(phrase) + (ref.end < len(lower) and lower[ref.end] in ("'s", "’s"))
+            if (k >= len(lower) or lower[k] in cues.source_followers) and not _speaks_of_itself(
+                lower, k, cues.outlet_content_nouns
+            ):
+                found.add(index)
+            break
+    return found
+
+
 def _outlet_refs(
     lower: list[str],
     refs: list[Ref],

@@ -56,6 +56,11 @@ def test_patterns_broken_file_names_file_and_entry(
         (lambda d: d.update(copulas=["is", " was"]), "field 'copulas' must be a list"),
         (lambda d: d.pop("anonymous_sources"), "cues: missing field 'anonymous_sources'"),
         (lambda d: d.update(event_enders=[]), "field 'event_enders' must not be empty"),
+        (lambda d: d.pop("source_verbs"), "cues: missing field 'source_verbs'"),
+        (
+            lambda d: d.update(source_classes=["Outlet"]),
+            "source_classes: 'Outlet' is not a class of the kg ontology",
+        ),
     ],
 )
 def test_patterns_broken_cues_names_file_and_field(
