@@ -130,11 +130,12 @@ class MentionFinder:
             ("accuses", KG.Company),
             ("investigates", KG.Company),
             ("investsIn", KG.Company),
+            ("leads", KG.Company),  # "who founded Quintell", "has run Tessaly since 2019"
         ):
             for verb in patterns.relations[name].verbs:
                 if verb.object_prep is None and not verb.object_then:
                     for form in verb.forms:
-                        if " " not in form and "-" not in form:
+                        if " " not in form and "-" not in form and (name, form) not in ROUNDS:
                             self.object_slots.setdefault(form.lower(), str(cls))
         self.subject_slots: frozenset[str] = frozenset(
             form.split()[0].lower()
@@ -462,6 +463,8 @@ class MentionFinder:
         for ref in known or ():
             self._index_first(ref, entities, firsts)
             ends[ref.end] = ref
+        titled = {words[k + 1] for k in range(n - 1) if words[k] in cues.courtesy_titles}
+        """Surnames after "Ms.", "Dr.": a name ending in one is a person's wherever it stands."""
         while i < n:
             word = words[i]
             if covered[i] or not _capitalised(word):
@@ -568,6 +571,28 @@ class MentionFinder:
             ):
                 cls = _COMPANY
             elif personal and tokens[0] in cues.given_names:
+                cls = _PERSON
+            elif personal and last in titled:
+                cls = _PERSON  # "Kaveh Dorran sued ... Mr. Dorran said"
+            elif (
+                size == 1
+                and start > 0
+                and words[start - 1] in cues.courtesy_titles
+                and not (end + 1 < n and words[end] in self.possessive_markers)
+            ):  # "Ms. Hallorann said", the same person as an earlier "Ilse Hallorann"
+                named = next(
+                    (
+                        r
+                        for r in reversed(refs)
+                        if entities[r.entity].type == _PERSON
+                        and entities[r.entity].label.rsplit(" ", 1)[-1] == last
+                    ),
+                    None,
+                )
+                if named is not None:
+                    refs.append(Ref(start, end, named.entity, "surname"))
+                    covered[start:end] = b"\1" * (end - start)
+                    continue
                 cls = _PERSON
             elif (
                 personal
@@ -1332,13 +1357,18 @@ class MentionFinder:
             k = end + 2
         while (
             k < min(n, end + 9)
-            and (words[k] == "-" or words[k].replace("-", "").isalnum())
+            and (
+                words[k] == "-"
+                or words[k].replace("-", "").isalnum()
+                or (words[k] in self.possessive_markers and k + 1 < n and words[k + 1].isalpha())
+            )
             and (
                 words[k].lower() not in self.stops
                 or (words[k] == "of" and words[k - 1].lower() in self.names.collective_nouns)
             )
         ):
-            k += 1  # "a family of open-weight models" is headed by "models"
+            k += 1  # "a family of open-weight models" is headed by "models", "the startup's
+            # founder" by "founder": a possessor heads nothing
         for size in (2, 1):
             head = tuple(w.lower() for w in words[k - size : k])
             if k - size > end + 1 and head in nouns:
@@ -1410,6 +1440,10 @@ class MentionFinder:
         n = len(words)
         if end < n and words[end].lower() in self.speech:
             return True
+        if end + 2 < n and words[end] == "," and words[end + 2] == ",":
+            age = words[end + 1]
+            if age.isdigit() and len(age) == 2:
+                return True  # "Halvard Brenne, 54, ...": an age
         return end + 1 < n and words[end] == "," and words[end + 1].lower() == "who"
 
     def _role_apposition(self, words: list[str], end: int) -> bool:
@@ -1480,6 +1514,10 @@ class MentionFinder:
         if iri not in entities:
             entities[iri] = Entity(iri=iri, label=label, type=cls, curated=False)
         return Ref(start, end, iri, kind)
+
+
+ROUNDS = frozenset({("leads", "led"), ("leads", "leads")})
+"""Forms of `leads` that type no object: "led Cobaltine's latest round" leads a round."""
 
 
 class NounIndex:

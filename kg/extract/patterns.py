@@ -232,6 +232,9 @@ class NameCues:
     given_names: frozenset[str] = frozenset()
     """First tokens that make a two- or three-word name a person's ("Helena Varga")."""
     person_titles: frozenset[str] = frozenset()
+    courtesy_titles: frozenset[str] = frozenset()
+    """Titles that only people bear ("Ms.", "Dr."): the name after one, and the same
+    surname anywhere in the text, is a person's."""
     """Words just before a name that make it a person's ("Mr", "chief executive")."""
     organization_nouns: dict[str, str] = field(default_factory=dict)
     """Noun in an apposition or before a name that gives its class ("a Norwegian utility")."""
@@ -677,6 +680,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
             "max_tokens",
             "given_names",
             "person_titles",
+            "courtesy_titles",
             "organization_nouns",
             "version_words",
             "naming_words",
@@ -711,6 +715,7 @@ def _names(data: dict[str, Any], path: Path, ontology: Ontology) -> NameCues:
         max_tokens=max_tokens,
         given_names=frozenset(check.words("given_names")),
         person_titles=frozenset(check.words("person_titles")),
+        courtesy_titles=frozenset(check.words("courtesy_titles")),
         organization_nouns=organization_nouns,
         version_words=frozenset(check.words("version_words")),
         naming_words=tuple(tuple(w.lower().split()) for w in check.words("naming_words")),

@@ -89,6 +89,7 @@ def test_patterns_broken_cues_names_file_and_field(
             "organization_nouns: 'Startup' must be a trimmed, lower-case noun",
         ),
         (lambda d: d.pop("given_names"), "names: missing field 'given_names'"),
+        (lambda d: d.pop("courtesy_titles"), "names: missing field 'courtesy_titles'"),
         (lambda d: d.update(version_words=[" Pro"]), "field 'version_words' must be a list"),
     ],
 )
