@@ -156,6 +156,9 @@ class Cues:
     comes next ("..., ANSA reported.", "Dealroom reported that"), not an object ("reported
     a loss")."""
     source_followers: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    """Nouns for what a party writes; a participle after one acts for the writer, the
+    clause's subject ("X sent Y a letter **accusing** it of ...": X accuses)."""
     claim_nouns: frozenset[str] = frozenset()
     """Nouns that state what their possessor or their "by"/"from" phrase says ("a claim by X
     that ...", "complaints from X that ...", "X's claim that ...")."""
@@ -539,6 +542,7 @@ _CUE_LISTS = (
     "source_verbs",
     "source_followers",
     "claim_nouns",
+    "document_nouns",
     "object_stops",
     "allegation_participles",
     "object_pronouns",
@@ -641,6 +645,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "object_stops",
                 "source_followers",
                 "claim_nouns",
+                "document_nouns",
                 "allegation_participles",
                 "object_pronouns",
                 "auxiliaries",

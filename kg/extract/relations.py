@@ -209,6 +209,9 @@ class RelationFinder:
                 _Found(author, t, name, f"{name}.verb.filing", "verb", (ts, te)) for t in targets
             ]
         subjects = st.left_args(ts, rel.subject_classes)
+        if subjects and lower[ts].endswith("ing") and lower[ts - 1] in st.cues.document_nouns:
+            writer = st.topic(st.clause_start(ts), ts, rel.subject_classes, exclude=[])
+            subjects = [writer] if writer is not None else []  # "X sent Y a letter accusing"
         if not subjects and rel.via_affiliation:
             subjects = st.affiliated(ts, rel.subject_classes)  # "Lisa Su ... unveiled X"
         if not subjects and (author := st.filing_author(ts, rel.subject_classes)) is not None:
@@ -2438,7 +2441,11 @@ class _State:
                 found = self.right_args(by + 1, classes, reach=4)  # "accusations from X that"
                 owner = found[0] if found else None
             return owner if owner is not None and self.fits(owner, classes) else None
-        if verb - 1 >= start and self.lower[verb - 1] == "," and self.lower[verb].endswith("ing"):
+        if (
+            verb - 1 >= start
+            and self.lower[verb].endswith("ing")
+            and (self.lower[verb - 1] == "," or self.lower[verb - 1] in self.cues.document_nouns)
+        ):  # ", accusing ...", "sent Y a letter accusing ...": the clause's subject speaks
             return self.topic(start, verb, classes, exclude=[])
         author = self.filing_author(verb, classes)
         if author is not None:

@@ -144,3 +144,27 @@ def test_sources_a_claim_with_no_author_no_wrongdoing_or_a_negation_accuses_no_o
     facts, text: str
 ) -> None:
     assert not {f for f in facts(text) if f[1] == "accuses"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "Tesla sent Oracle a letter accusing Corvid Labs of copying its code.",
+            ("Tesla", "accuses", "Corvid Labs"),
+            ("Oracle", "accuses", "Corvid Labs"),
+        ),
+        (
+            "The Harbor Gazette sent Lumen Robotics a letter accusing the startup of copying "
+            "its articles.",
+            ("The Harbor Gazette", "accuses", "Lumen Robotics"),
+            ("Lumen Robotics", "accuses", "The Harbor Gazette"),
+        ),
+    ],
+)
+def test_sources_a_document_accuses_for_its_writer_not_its_addressee(
+    facts, text: str, expected, wrong
+) -> None:
+    found = facts(text)
+    assert expected in found
+    assert wrong not in found
