@@ -11,13 +11,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import spacy
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 from kg.errors import UsageError
-from kg.extract.entities import words_of
+from kg.extract.entities import offsets_of, words_of
 from kg.extract.factories import bind_context, setup_extensions
 from kg.extract.patterns import PatternSet, load_patterns
 from kg.ontology import Ontology
@@ -95,7 +94,7 @@ def to_extraction(doc: Doc, document: Document) -> Extraction:
     refs = doc._.kg_refs or ()
     if refs:
         # Offsets from one array, not a Span per mention: the tokenizer keeps the text intact.
-        offsets: list[int] = doc.to_array(IDX).tolist()
+        offsets = offsets_of(doc)
         words = words_of(doc)
         text = document.text
         for ref in refs:

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.extract.entities import Ref, lower_of, words_of
+from kg.extract.entities import Ref, lower_of, sentence_starts_of, words_of
 from kg.extract.patterns import PatternSet
 from kg.extract.reporting import blocked_refs
 from kg.namespaces import KG
@@ -65,7 +65,7 @@ class CorefResolver:
         covered = bytearray(len(doc))
         for ref in refs:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
-        sentence_starts = [s.start for s in doc.sents]
+        sentence_starts = sentence_starts_of(doc)
         offices = self._holders_offices(lower, refs, entities, covered, sentence_starts)
         refs = sorted(refs + offices, key=lambda r: r.start)
         blocked = {

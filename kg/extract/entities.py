@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
-from spacy.attrs import SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -61,12 +62,63 @@ class Ref:
 
 
 def words_of(doc: Doc) -> list[str]:
-    """The token texts of a document, computed once and kept on the Doc."""
+    """The token texts of a document, computed once and kept on the Doc.
+
+    Read from the ORTH array: iterating a Doc builds a Token object per word, which costs more.
+    """
     words = doc._.kg_words
     if words is None:
-        words = [t.text for t in doc]
+        strings = doc.vocab.strings
+        words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         doc._.kg_words = words
     return words
+
+
+_SPACES = "kg_spaces"
+_TEXT = "kg_text"
+_OFFSETS = "kg_offsets"
+_SENTENCE_STARTS = "kg_sentence_starts"
+"""Keys in Doc.user_data of per-document arrays the components share; each is built once."""
+
+
+def spaces_of(doc: Doc) -> list[int]:
+    """Whether a space follows each token (1) or not (0)."""
+    spaces = doc.user_data.get(_SPACES)
+    if spaces is None:
+        spaces = doc.user_data[_SPACES] = doc.to_array(SPACY).tolist()
+    return spaces
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, as Doc.text gives it, joined once from the words and spaces."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = "".join(
+            [w + " " if s else w for w, s in zip(words_of(doc), spaces_of(doc), strict=True)]
+        )
+        doc.user_data[_TEXT] = text
+    return text
+
+
+def offsets_of(doc: Doc) -> list[int]:
+    """Each token's character offset in the text (Token.idx)."""
+    offsets = doc.user_data.get(_OFFSETS)
+    if offsets is None:
+        offsets = doc.user_data[_OFFSETS] = doc.to_array(IDX).tolist()
+    return offsets
+
+
+def sentence_starts_of(doc: Doc) -> list[int]:
+    """Where each sentence starts, as `[s.start for s in doc.sents]` gives it, without Spans."""
+    starts = doc.user_data.get(_SENTENCE_STARTS)
+    if starts is None:
+        if not doc.has_annotation("SENT_START") or "sents" in doc.user_hooks:
+            starts = [s.start for s in doc.sents]
+        else:
+            flags = doc.to_array(SENT_START).tolist()
+            starts = [0, *(i for i in range(1, len(flags)) if flags[i] == 1)] if flags else []
+        doc.user_data[_SENTENCE_STARTS] = starts
+    return starts
 
 
 def lower_of(doc: Doc) -> list[str]:
@@ -263,6 +315,8 @@ class MentionFinder:
             w.lower() for rel in patterns.relations.values() for w in rel.hyphen
         )
         """Participles after a hyphen ("Quenby-backed"): the names either side are companies'."""
+        self._last_words_cache: list = [None, 0, set()]
+        """The entities of the document being read, how many of them are in the set, the set."""
         self.distant_slots: frozenset[tuple[str, str]] = frozenset(
             (form.lower(), verb.object_prep)
             for name in SLOT_RELATIONS
@@ -467,8 +521,8 @@ class MentionFinder:
         """Surnames after "Ms.", "Dr.": a name ending in one is a person's wherever it stands."""
         while i < n:
             word = words[i]
-            if covered[i] or not _capitalised(word):
-                i += 1
+            if covered[i] or not (word[:1].isupper() and _capitalised(word)):
+                i += 1  # the first test, inline, spares a call for most words
                 continue
             j = i
             while j < n and not covered[j] and j - i < 8:
@@ -719,6 +773,21 @@ class MentionFinder:
             covered[ref.start : ref.end] = b"\1" * (ref.end - ref.start)
         return refs
 
+    def _person_last_words(self, entities: dict[str, Entity]) -> set[str]:
+        """Last words of the labels of the people in entities, for the rules that keep a
+        person's surname from other classes. Entities are only ever added to, so the set is
+        kept per document and brought up to date with the ones added since the last call."""
+        cache = self._last_words_cache
+        if cache[0] is not entities:
+            cache[:] = [entities, 0, set()]
+        if cache[1] != len(entities):
+            found: set[str] = cache[2]
+            for entity in islice(entities.values(), cache[1], None):
+                if entity.type == _PERSON:
+                    found.add(entity.label.rsplit(" ", 1)[-1])
+            cache[1] = len(entities)
+        return cache[2]
+
     def _may_join(
         self, words: list[str], start: int, end: int, entities: dict[str, Entity]
     ) -> bool:
@@ -730,9 +799,7 @@ class MentionFinder:
         if end - start == 1 and (
             first in self.names.given_names
             or first in self.surnames
-            or any(
-                e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == first for e in entities.values()
-            )
+            or first in self._person_last_words(entities)
         ):
             return False
         opening = start == 0 or words[start - 1] in SENTENCE_OPENERS
@@ -760,7 +827,10 @@ class MentionFinder:
         groups: list[list[tuple[int, int, str | None, bool]]] = [[items[0]]]
         joined = [False]
         for item in items[1:]:
-            gap = tuple(w.lower() for w in words[groups[-1][-1][1] : item[0]])
+            after = groups[-1][-1][1]
+            gap = (
+                tuple(w.lower() for w in words[after : item[0]]) if 0 < item[0] - after <= 2 else ()
+            )
             if gap in ((",",), ("and",), ("or",), (",", "and"), (",", "or")):
                 groups[-1].append(item)
                 joined[-1] = joined[-1] or gap[-1] in ("and", "or")
@@ -769,6 +839,8 @@ class MentionFinder:
                 joined.append(False)
         out: list[Ref] = []
         for group, conjoined in zip(groups, joined, strict=True):
+            if not conjoined:
+                continue
             types = {self._kind(t) for _, _, t, _ in group if t is not None}
             if not types and len(group) >= 2 and self._vague_slot(words, group[0][0]):
                 types = {_COMPANY}  # "agreements with Vistra, Oklo and TerraPower"
@@ -798,9 +870,7 @@ class MentionFinder:
             or first in self.surnames
             or first in self.names.places
             or first in self.names.place_names
-            or any(
-                e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == first for e in entities.values()
-            )
+            or first in self._person_last_words(entities)
         ):
             return False
         last = words[end - 1]
@@ -925,10 +995,7 @@ class MentionFinder:
         if first in self.names.places:
             return False
         if end - start == 1 and (
-            first in self.surnames
-            or any(
-                e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == first for e in entities.values()
-            )
+            first in self.surnames or first in self._person_last_words(entities)
         ):
             return False
         if end + 1 < n and words[end] in self.possessive_markers:
@@ -1025,10 +1092,7 @@ class MentionFinder:
             return None
         if words[start] in self.names.place_names:
             return None  # "agreements with Hungary"
-        if end - start == 1 and any(
-            e.type == _PERSON and e.label.rsplit(" ", 1)[-1] == words[start]
-            for e in entities.values()
-        ):
+        if end - start == 1 and words[start] in self._person_last_words(entities):
             return None  # a surname of a person named earlier ("Helena Varga ... Varga sued")
         after = words[end] if end < len(words) else ""
         if (
@@ -1563,15 +1627,14 @@ def _initial(word: str) -> bool:
 
 
 def _capitalised(word: str) -> bool:
+    if not word[:1].isupper():
+        return False  # most words, so decided first
+    rest = word[1:]
+    bare = rest.replace("-", "").replace(".", "")
     return (
-        (word[:1].isupper() and word[1:].replace("-", "").replace(".", "").isalpha())
-        or (
-            word[:1].isupper()
-            and len(word) > 1
-            and word[1:].replace("-", "").replace(".", "").isalnum()
-            and any(ch.isdigit() for ch in word)
-        )
-        or (word[:1].isupper() and len(word) > 1 and word[1:].isalnum())
+        bare.isalpha()
+        or (len(word) > 1 and bare.isalnum() and any(ch.isdigit() for ch in word))
+        or (len(word) > 1 and rest.isalnum())
     )  # "GLM-4.5", "MAI-1"
 
 

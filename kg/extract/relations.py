@@ -30,7 +30,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.extract.claims import Quote
-from kg.extract.entities import Ref, lower_of, words_of
+from kg.extract.entities import Ref, lower_of, offsets_of, sentence_starts_of, text_of, words_of
 from kg.extract.patterns import NounPattern, PatternSet, RelationPatterns, RolePattern, VerbPattern
 from kg.extract.reporting import attributed_refs, blocked_refs, source_refs, speaking_parties
 from kg.namespaces import KG
@@ -1232,7 +1232,8 @@ class RelationFinder:
     def _records(self, st: _State, doc: Doc, found: list[_Found]) -> list[Relation]:
         conf = self.cues.confidence
         best: dict[tuple, Relation] = {}
-        text = doc.text  # Doc.text joins every token: read it once, not per relation
+        text = text_of(doc)
+        offsets, words = offsets_of(doc), st.words
         st.led = {
             (st.refs[f.subject].entity, st.refs[f.object].entity)
             for f in found
@@ -1258,24 +1259,23 @@ class RelationFinder:
             # a claim in a quote can run past its sentence: the evidence covers every one it spans
             sentence_start, _ = st.sentence(first)
             _, sentence_end = st.sentence(max(first, last - 1))
-            start_char = doc[first].idx
-            end_char = doc[last - 1].idx + len(doc[last - 1]) if last > first else start_char
+            start_char = offsets[first]
+            end_char = offsets[last - 1] + len(words[last - 1]) if last > first else start_char
             confidence = conf.get(f.kind, conf["verb"])
             notes = tuple(r.resolution for r in (subject, obj) if r.resolution)
             if notes:
                 confidence *= conf["coref_factor"]
             if max(ts - subject.end, obj.start - te, subject.start - te, ts - obj.end) > 5:
                 confidence *= conf["distance_factor"]
-            s_char = doc[sentence_start].idx
+            s_char = offsets[sentence_start]
             while text[s_char].isspace() and s_char < start_char:
                 s_char += 1
-            e_tok = doc[sentence_end - 1]
             relation = Relation(
                 subject=subject.entity,
                 predicate=f.relation,
                 object=obj.entity,
                 sentence_start=s_char,
-                sentence_end=e_tok.idx + len(e_tok),
+                sentence_end=offsets[sentence_end - 1] + len(words[sentence_end - 1]),
                 start=start_char,
                 end=end_char,
                 matched=text[start_char:end_char],
@@ -1327,7 +1327,7 @@ class _State:
             ref = self.refs[index]
             for i in range(ref.start, ref.end):
                 self.owner[i] = index
-        self.starts = [s.start for s in doc.sents]
+        self.starts = sentence_starts_of(doc)
         self.ends = [*self.starts[1:], len(doc)]
         self.blocked = blocked_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.quotes: list[Quote] = doc._.kg_quotes or []
