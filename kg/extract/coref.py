@@ -28,6 +28,7 @@ from kg.ontology import Ontology
 from kg.records import Entity
 
 _PERSON = str(KG.Person)
+_GOVERNMENT_BODY = str(KG.GovernmentBody)
 
 RECENT = 40
 CLAUSE_PARTICIPLES = frozenset(
@@ -182,7 +183,7 @@ class CorefResolver:
 
     def _is_office(self, entity: Entity) -> bool:
         """A government body held by one person: an attorney general's office and the like."""
-        if entity.type != str(KG.GovernmentBody):
+        if entity.type != _GOVERNMENT_BODY:
             return False
         if "office" in {n.lower() for n in self.ontology.descriptors.get(entity.iri, ())}:
             return True

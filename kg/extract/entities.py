@@ -30,6 +30,8 @@ _NEWS_ORGANIZATION = str(KG.NewsOrganization)
 _GOVERNMENT_BODY = str(KG.GovernmentBody)
 _COMPANY = str(KG.Company)
 _PERSON = str(KG.Person)
+_PRODUCT = str(KG.Product)
+_ORGANIZATION = str(KG.Organization)
 
 LED_BY = frozenset({"fronted"})
 """Participles besides the passives of `leads` before "by" whose agent, a two- or three-word
@@ -315,6 +317,8 @@ class MentionFinder:
             w.lower() for rel in patterns.relations.values() for w in rel.hyphen
         )
         """Participles after a hyphen ("Quenby-backed"): the names either side are companies'."""
+        self._kinds: dict[str, str | None] = {}
+        """Class → the class a list passes on (_kind), for the few classes there are."""
         self._last_words_cache: list = [None, 0, set()]
         """The entities of the document being read, how many of them are in the set, the set."""
         self.distant_slots: frozenset[tuple[str, str]] = frozenset(
@@ -399,7 +403,7 @@ class MentionFinder:
         for index, ref in enumerate(refs):
             entity = entities[ref.entity]
             end = ref.end
-            if self.ontology.is_a(entity.type, KG.Product):
+            if self.ontology.is_a(entity.type, _PRODUCT):
                 limit = refs[index + 1].start if index + 1 < len(refs) else n
                 numbered = False
                 while end < min(limit, ref.end + 3) and (
@@ -445,7 +449,7 @@ class MentionFinder:
     def _described_product(self, words: list[str], ref: Ref, entities: dict[str, Entity]) -> Ref:
         """ "Gemini, the cryptocurrency exchange led by X": a product's name in apposition with
         an organisation noun names a look-alike organisation, not the product."""
-        if ref.kind != "name" or not self.ontology.is_a(entities[ref.entity].type, KG.Product):
+        if ref.kind != "name" or not self.ontology.is_a(entities[ref.entity].type, _PRODUCT):
             return ref
         cls = self._apposition(words, ref.end, self.organization_nouns)
         if cls is None:
@@ -477,7 +481,7 @@ class MentionFinder:
                 and ref.kind == "discovered"
                 and entities[ref.entity].type == _COMPANY
                 and words[ref.start] not in self.names.legal_designators
-                and not self.ontology.is_a(entities[found[k].entity].type, KG.Person)
+                and not self.ontology.is_a(entities[found[k].entity].type, _PERSON)
                 and found[k].kind == "name"
             ):
                 head = found[k]
@@ -928,9 +932,12 @@ class MentionFinder:
 
     def _kind(self, cls: str) -> str | None:
         """The class a list passes on: a person's, a company for any organisation, a product's."""
-        if cls == _PERSON or self.ontology.is_a(cls, KG.Product):
-            return cls
-        return _COMPANY if self.ontology.is_a(cls, KG.Organization) else None
+        if cls not in self._kinds:
+            if cls == _PERSON or self.ontology.is_a(cls, _PRODUCT):
+                self._kinds[cls] = cls
+            else:
+                self._kinds[cls] = _COMPANY if self.ontology.is_a(cls, _ORGANIZATION) else None
+        return self._kinds[cls]
 
     def _which_said(self, words: list[str], end: int) -> str | None:
         """ "Nordvik Pension, which said ...", "Orvane, which has sued ...", "Orvane, founded in
@@ -1152,7 +1159,7 @@ class MentionFinder:
     def _index_first(self, ref: Ref, entities: dict[str, Entity], firsts: dict) -> None:
         entity = entities[ref.entity]
         parts = entity.label.split()
-        if len(parts) >= 2 and self.ontology.is_a(entity.type, KG.Organization):
+        if len(parts) >= 2 and self.ontology.is_a(entity.type, _ORGANIZATION):
             firsts.setdefault(parts[0], []).append(ref)
 
     def _officials(

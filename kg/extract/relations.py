@@ -121,9 +121,10 @@ class RelationFinder:
             if " " not in form
         )
         self.ended_reversed = Phrases(cues.ended_reversed)
+        self.views = pattern_views(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        state = _State(doc, self.ontology, self.patterns)
+        state = _State(doc, self.ontology, self.patterns, self.views)
         found: list[_Found] = []
         for key, start, end in self.matcher(doc):
             kind, rel, spec = self.triggers[doc.vocab.strings[key]]
@@ -1309,28 +1310,16 @@ MEMBER_PREPS = frozenset({"at", "from", "for", "with"})
 """Prepositions between people and the organisation they act for ("officials **at** the FTC")."""
 
 
-class _State:
-    """Per-document views that the rules share: words, Refs, token owners, sentences, quotes."""
+def pattern_views(patterns: PatternSet) -> dict[str, object]:
+    """The word sets and phrases _State reads from the pattern data, by attribute name: they
+    depend on the patterns only, so a RelationFinder builds them once, not once per document."""
+    return vars(_PatternViews(patterns))
 
-    def __init__(self, doc: Doc, ontology: Ontology, patterns: PatternSet) -> None:
-        self.doc = doc
-        self.ontology = ontology
-        self.cues = patterns.cues
-        self.lower = lower_of(doc)
-        self.words = words_of(doc)
-        self.refs: list[Ref] = list(doc._.kg_refs)
-        self.entities: dict[str, Entity] = doc._.kg_entities
-        self.owner = [-1] * len(doc)
-        for index in sorted(
-            range(len(self.refs)), key=lambda k: self.refs[k].end - self.refs[k].start
-        ):
-            ref = self.refs[index]
-            for i in range(ref.start, ref.end):
-                self.owner[i] = index
-        self.starts = sentence_starts_of(doc)
-        self.ends = [*self.starts[1:], len(doc)]
-        self.blocked = blocked_refs(self.lower, self.refs, self.entities, ontology, self.cues)
-        self.quotes: list[Quote] = doc._.kg_quotes or []
+
+class _PatternViews:
+    """What a _State reads from the pattern data alone."""
+
+    def __init__(self, patterns: PatternSet) -> None:
         self.speech = (
             frozenset(patterns.cues.speech_verbs)
             | frozenset(patterns.cues.allegation_verbs)
@@ -1359,9 +1348,6 @@ class _State:
             for word in form.lower().split()
         )
         """Words that give a person a leading role in an apposition ("chaired", "chief")."""
-        self.led: set[tuple[str, str]] = set()
-        """(person, organisation) pairs of the leads relations found in the document: a leader
-        who speaks about their organisation's deal states a fact, not a third party's claim."""
         self.conjunctions = Phrases(patterns.cues.conjunctions)
         self.blocking = Phrases(patterns.cues.object_blocking_preps)
         self.pair_nouns = Phrases(patterns.cues.pair_nouns)
@@ -1398,12 +1384,6 @@ class _State:
             for form in noun.forms
             if " " not in form
         )
-        self.attributed = attributed_refs(self.lower, self.refs, self.entities, ontology, self.cues)
-        """Names a source position makes sources, outlets or not ("according to PitchBook")."""
-        self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
-        self.sources |= self.attributed
-        self.blocked |= self.attributed
-        self.speaking = speaking_parties(self.lower, self.refs, self.entities, ontology, self.cues)
         self.anonymous = Phrases(patterns.cues.anonymous_sources)
         self.person_titles = patterns.names.person_titles
         self.enders = Phrases(patterns.cues.event_enders)
@@ -1415,6 +1395,52 @@ class _State:
         self.person_class = str(KG.Person)
         self.government_class = str(KG.GovernmentBody)
         self.anonymous_first = frozenset(p[0] for p in self.anonymous)
+        self.fitting: dict[tuple[str, tuple[str, ...]], bool] = {}
+        """(entity class, classes) → whether the class is one of them or below: fits() asks
+        for every candidate argument, and the answer holds for every document."""
+
+
+class _State(_PatternViews):
+    """Per-document views that the rules share: words, Refs, token owners, sentences, quotes.
+
+    The pattern views come built (RelationFinder keeps them): _PatternViews.__init__ is not run.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        ontology: Ontology,
+        patterns: PatternSet,
+        views: dict[str, object] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.ontology = ontology
+        self.cues = patterns.cues
+        self.lower = lower_of(doc)
+        self.words = words_of(doc)
+        self.refs: list[Ref] = list(doc._.kg_refs)
+        self.entities: dict[str, Entity] = doc._.kg_entities
+        self.owner = [-1] * len(doc)
+        for index in sorted(
+            range(len(self.refs)), key=lambda k: self.refs[k].end - self.refs[k].start
+        ):
+            ref = self.refs[index]
+            for i in range(ref.start, ref.end):
+                self.owner[i] = index
+        self.starts = sentence_starts_of(doc)
+        self.ends = [*self.starts[1:], len(doc)]
+        self.blocked = blocked_refs(self.lower, self.refs, self.entities, ontology, self.cues)
+        self.quotes: list[Quote] = doc._.kg_quotes or []
+        self.__dict__.update(views if views is not None else pattern_views(patterns))
+        self.led: set[tuple[str, str]] = set()
+        """(person, organisation) pairs of the leads relations found in the document: a leader
+        who speaks about their organisation's deal states a fact, not a third party's claim."""
+        self.attributed = attributed_refs(self.lower, self.refs, self.entities, ontology, self.cues)
+        """Names a source position makes sources, outlets or not ("according to PitchBook")."""
+        self.sources = source_refs(self.lower, self.refs, self.entities, ontology, self.cues)
+        self.sources |= self.attributed
+        self.blocked |= self.attributed
+        self.speaking = speaking_parties(self.lower, self.refs, self.entities, ontology, self.cues)
         self._hearsay: dict[int, list[int]] = {}
         self.wrongdoing: list[int] = []
         """Where wrongdoing cues start, set before the accusation rules run."""
@@ -1696,7 +1722,15 @@ class _State:
 
     def fits(self, index: int, classes: Iterable[str]) -> bool:
         entity = self.entities.get(self.refs[index].entity)
-        return entity is not None and any(self.ontology.is_a(entity.type, c) for c in classes)
+        if entity is None:
+            return False
+        if type(classes) is not tuple:
+            return any(self.ontology.is_a(entity.type, c) for c in classes)
+        key = (entity.type, classes)
+        found = self.fitting.get(key)
+        if found is None:
+            found = self.fitting[key] = any(self.ontology.is_a(entity.type, c) for c in classes)
+        return found
 
     def is_reporter(self, index: int) -> bool:
         return self.fits(index, self.reporters)

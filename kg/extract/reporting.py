@@ -6,6 +6,8 @@ investigation found": the outlet in these positions never becomes an argument of
 
 from __future__ import annotations
 
+from functools import cache
+
 from kg.extract.entities import Ref
 from kg.extract.patterns import Cues
 from kg.ontology import Ontology
@@ -113,8 +115,8 @@ def _outlet_refs(
     before_phrases: tuple[str, ...],
 ) -> set[int]:
     """Refs to outlets preceded by one of `before_phrases` or followed by a reporting verb."""
-    before = [tuple(p.split()) for p in before_phrases]
-    after = [tuple(p.split()) for p in cues.reporting_after]
+    before = _split(before_phrases)
+    after = _split(cues.reporting_after)
     found: set[int] = set()
     for index, ref in enumerate(refs):
         entity = entities.get(ref.entity)
@@ -144,7 +146,7 @@ def speaking_parties(
 ) -> set[int]:
     """Indices of refs to outlets that speak of themselves ("The Times says OpenAI used its
     articles"): parties to what they say, never mere reporters."""
-    speech = [tuple(p.split()) for p in (*cues.reporting_after, *cues.speech_verbs)]
+    speech = _split((*cues.reporting_after, *cues.speech_verbs))
     found: set[int] = set()
     for index, ref in enumerate(refs):
         entity = entities.get(ref.entity)
@@ -157,6 +159,12 @@ def speaking_parties(
                 found.add(index)
                 break
     return found
+
+
+@cache
+def _split(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as word tuples; the cue lists are few and asked for with every document."""
+    return tuple(tuple(p.split()) for p in phrases)
 
 
 SELF = frozenset({"it", "its", "we", "our"})
