@@ -18,9 +18,15 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
-from kg.extract.entities import Ref, lower_of, sentence_starts_of, words_of
+from kg.extract.entities import (
+    Ref,
+    filter_matches,
+    lower_of,
+    sentence_starts_of,
+    span_text,
+    words_of,
+)
 from kg.extract.patterns import PatternSet
 from kg.extract.reporting import blocked_refs
 from kg.namespaces import KG
@@ -211,7 +217,7 @@ class CorefResolver:
                 and not (end + 1 < n and covered[end + 1])
             ):
                 start = ref.start - 1 if ref.start and lower[ref.start - 1] == "the" else ref.start
-                text = doc[start : end + 1].text
+                text = span_text(doc, start, end + 1)
                 note = (
                     f"{text} → {self.ontology.entities[maker].label} (maker of {words[ref.start]})"
                 )
@@ -222,7 +228,7 @@ class CorefResolver:
             if company and end + 1 < n and lower[end] in self.cues.possessive_markers:
                 noun = lower[end + 1]
                 if self._fits(noun, self.ontology.entities[company]):
-                    text = doc[ref.start : end + 2].text
+                    text = span_text(doc, ref.start, end + 2)
                     label = self.ontology.entities[company].label
                     note = f"{text} → {label} (organisation of {entities[ref.entity].label})"
                     found.append(Ref(ref.start, end + 2, company, "affiliation", note))
@@ -240,9 +246,7 @@ class CorefResolver:
         """Spans that may refer back: definite descriptors, pronouns and capitalised words."""
         cues = self.cues
         found: list[tuple[int, int, str]] = []
-        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
-        for span in spans:
-            s, e = span.start, span.end
+        for _, s, e in filter_matches(self.matcher(doc)):
             if any(covered[s:e]) or (e < len(doc) and (covered[e] or words[e][:1].isupper())):
                 continue
             det = s - 1
@@ -277,7 +281,7 @@ class CorefResolver:
         entities: dict[str, Entity],
     ) -> Ref | None:
         words = words_of(doc)
-        text = doc[start:end].text
+        text = span_text(doc, start, end)
         if kind == "surname":
             iri = surnames.get(words[start])
             how = "surname of a person named earlier"

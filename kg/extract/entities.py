@@ -17,8 +17,7 @@ from itertools import islice
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from kg.extract.patterns import PatternSet
 from kg.iri import mint
@@ -68,7 +67,7 @@ def words_of(doc: Doc) -> list[str]:
 
     Read from the ORTH array: iterating a Doc builds a Token object per word, which costs more.
     """
-    words = doc._.kg_words
+    words = doc.user_data.get(_WORDS)
     if words is None:
         strings = doc.vocab.strings
         words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
@@ -76,6 +75,10 @@ def words_of(doc: Doc) -> list[str]:
     return words
 
 
+_WORDS = ("._.", "kg_words", None, None)
+_LOWER = ("._.", "kg_lower", None, None)
+"""Where spaCy keeps doc._.kg_words and doc._.kg_lower: read there directly, since going
+through `doc._` builds an Underscore object per call and words_of is asked for very often."""
 _SPACES = "kg_spaces"
 _TEXT = "kg_text"
 _OFFSETS = "kg_offsets"
@@ -123,8 +126,29 @@ def sentence_starts_of(doc: Doc) -> list[int]:
     return starts
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """doc[start:end].text, cut from the text instead of joining a Span's Tokens."""
+    if start >= end:
+        return ""
+    offsets = offsets_of(doc)
+    return text_of(doc)[offsets[start] : offsets[end - 1] + len(words_of(doc)[end - 1])]
+
+
+def filter_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """spaCy's filter_spans for a matcher's (key, start, end) triples, without making Spans:
+    of overlapping matches the (first) longest wins; the survivors come in text order."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    kept = []
+    seen: set[int] = set()
+    for match in ordered:
+        if match[1] not in seen and match[2] - 1 not in seen:
+            kept.append(match)
+            seen.update(range(match[1], match[2]))
+    return sorted(kept, key=lambda m: m[1])
+
+
 def lower_of(doc: Doc) -> list[str]:
-    lower = doc._.kg_lower
+    lower = doc.user_data.get(_LOWER)
     if lower is None:
         lower = [w.lower() for w in words_of(doc)]
         doc._.kg_lower = lower
@@ -335,9 +359,9 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
         entities: dict[str, Entity] = {}
-        spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self.matcher(doc)])
+        matches = filter_matches(self.matcher(doc))
         tight = (doc.to_array(SPACY) == 0).tolist()  # no space after the token
-        found = self._versions(words, self._curated(doc, spans, entities), entities, tight)
+        found = self._versions(words, self._curated(doc, matches, entities), entities, tight)
         found = self._acronyms_in_longer_names(words, found)
         covered = bytearray(len(doc))
         for ref in found:
@@ -356,21 +380,23 @@ class MentionFinder:
         doc._.kg_entities = entities
         return doc
 
-    def _curated(self, doc: Doc, spans: list[Span], entities: dict[str, Entity]) -> list[Ref]:
+    def _curated(
+        self, doc: Doc, matches: list[tuple[int, int, int]], entities: dict[str, Entity]
+    ) -> list[Ref]:
         refs: list[Ref] = []
         suffixes: dict[tuple[str, ...], str] = {}
-        doc = spans[0].doc if spans else None
-        words = words_of(doc) if doc is not None else []
-        for span in sorted(spans, key=lambda s: s.start):
-            if doc is not None and _letter_in_name(doc, span.start, span.end):
+        words = words_of(doc)
+        strings = doc.vocab.strings
+        for key_id, start, end in sorted(matches, key=lambda m: m[1]):
+            if _letter_in_name(doc, start, end):
                 continue  # "Model X", "X-ray": a one-letter name inside another word
-            iri = span.label_
-            key = tuple(w for w in words[span.start : span.end] if w.lower() != "the")
+            iri = strings[key_id]
+            key = tuple(w for w in words[start:end] if w.lower() != "the")
             resolution = None
             earlier = suffixes.get(key)
             if earlier and earlier != iri and self._same_kind(earlier, iri):
                 resolution = (
-                    f"{span.text} → {self.ontology.entities[earlier].label} "
+                    f"{span_text(doc, start, end)} → {self.ontology.entities[earlier].label} "
                     "(short form of a name used earlier)"
                 )
                 iri = earlier
@@ -379,9 +405,7 @@ class MentionFinder:
                 for tokens in self.name_tokens[iri]:
                     for size in range(1, len(tokens)):
                         suffixes.setdefault(tokens[-size:], iri)
-            refs.append(
-                Ref(span.start, span.end, iri, "shortname" if resolution else "name", resolution)
-            )
+            refs.append(Ref(start, end, iri, "shortname" if resolution else "name", resolution))
         return refs
 
     def _versions(
@@ -1647,19 +1671,19 @@ def _capitalised(word: str) -> bool:
 
 def _letter_in_name(doc: Doc, start: int, end: int) -> bool:
     """A one-letter match after a capitalised word inside a sentence, or joined by a hyphen."""
-    if end - start != 1 or len(doc[start].text) != 1:
+    words = words_of(doc)
+    if end - start != 1 or len(words[start]) != 1:
         return False
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    if after is not None and after.text == "-" and not doc[start].whitespace_:
+    spaces = spaces_of(doc)
+    if end < len(words) and words[end] == "-" and not spaces[start]:
         return True
-    if before is not None and before.text == "-" and not before.whitespace_:
+    if start > 0 and words[start - 1] == "-" and not spaces[start - 1]:
         return True
     return (
-        before is not None
-        and before.text[:1].isupper()
-        and not before.is_sent_start
-        and before.text not in ("The", "A")
+        start > 0
+        and words[start - 1][:1].isupper()
+        and words[start - 1] not in ("The", "A")
+        and not doc[start - 1].is_sent_start
     )
 
 
