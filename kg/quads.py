@@ -95,6 +95,7 @@ _SUBJECT, _PREDICATE, _OBJECT = (
 _DERIVED, _ALT_LABEL = f"<{PROV.wasDerivedFrom}>", f"<{SKOS.altLabel}>"
 _MENTIONS, _PUBLISHED = f"<{SDO.mentions}>", f"<{SDO.datePublished}>"
 _IN_ENTITIES = f" <{ENTITIES_GRAPH}> .\n"
+_TRUE, _FALSE = literal("true", _BOOLEAN), literal("false", _BOOLEAN)
 _IN_RELATIONS = f" <{RELATIONS_GRAPH}> .\n"
 
 
@@ -126,12 +127,13 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
     if document.date:
         add(f"{doc} {_PUBLISHED} {literal(document.date.isoformat(), _DATE)}{g}")
     iri = _term_of_iri
+    curated = _KG["curated"]
 
     for entity in extraction.entities:
         node = iri(entity.iri)
         share(f"{node} {_TYPE} <{entity.type}>{_IN_ENTITIES}")
         share(f"{node} {_LABEL} {literal(entity.label)}{_IN_ENTITIES}")
-        share(f"{node} {_KG['curated']} {literal(_bool(entity.curated), _BOOLEAN)}{_IN_ENTITIES}")
+        share(f"{node} {curated} {_TRUE if entity.curated else _FALSE}{_IN_ENTITIES}")
         for alias in entity.aliases:
             share(f"{node} {_ALT_LABEL} {literal(alias)}{_IN_ENTITIES}")
     for entity_iri, count in sorted(extraction.mention_counts.items()):
@@ -140,11 +142,11 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
         add(f"{doc} {_MENTIONS} {target}{g}")
         add(f"{doc} {_KG['hasMentionCount']} {node}{g}")
         add(f"{node} {_KG['mentionOf']} {target}{g}")
-        add(f"{node} {_KG['mentionCount']} {literal(str(count), _INTEGER)}{g}")
+        add(f"{node} {_KG['mentionCount']} {_integer(count)}{g}")
     text = document.text
     for index, relation in enumerate(extraction.relations):
         subject, obj = iri(relation.subject), iri(relation.object)
-        predicate = f"<{KG[relation.predicate]}>"
+        predicate = _predicate(relation.predicate)
         claim = relation.claimed_by
         if claim is None:
             share(f"{subject} {predicate} {obj}{_IN_RELATIONS}")
@@ -158,13 +160,13 @@ def document_parts(extraction: Extraction, seen: set[str] | None = None) -> tupl
         add(f"{evidence} {_DERIVED} {doc}{g}")
         sentence = literal(text[relation.sentence_start : relation.sentence_end])
         add(f"{evidence} {_KG['sentence']} {sentence}{g}")
-        sentence_start = literal(str(relation.sentence_start), _INTEGER)
+        sentence_start = _integer(relation.sentence_start)
         add(f"{evidence} {_KG['sentenceStart']} {sentence_start}{g}")
-        add(f"{evidence} {_KG['startOffset']} {literal(str(relation.start), _INTEGER)}{g}")
-        add(f"{evidence} {_KG['endOffset']} {literal(str(relation.end), _INTEGER)}{g}")
+        add(f"{evidence} {_KG['startOffset']} {_integer(relation.start)}{g}")
+        add(f"{evidence} {_KG['endOffset']} {_integer(relation.end)}{g}")
         add(f"{evidence} {_KG['matchedText']} {literal(relation.matched)}{g}")
         add(f"{evidence} {_KG['rule']} {literal(relation.rule)}{g}")
-        add(f"{evidence} {_KG['confidence']} {literal(_decimal(relation.confidence), _DECIMAL)}{g}")
+        add(f"{evidence} {_KG['confidence']} {_confidence(relation.confidence)}{g}")
         for note in relation.resolutions:
             add(f"{evidence} {_KG['resolution']} {literal(note)}{g}")
         if claim:
@@ -205,8 +207,29 @@ def _mention_name(entity_iri: str) -> str:
     return found
 
 
-def _bool(value: bool) -> str:
-    return "true" if value else "false"
+_PREDICATES: dict[str, str] = {}
+_CONFIDENCES: dict[float, str] = {}
+
+
+def _predicate(name: str) -> str:
+    """<the relation property>, for the handful of relations there are."""
+    if (found := _PREDICATES.get(name)) is None:
+        found = _PREDICATES[name] = f"<{KG[name]}>"
+    return found
+
+
+def _integer(value: int) -> str:
+    """literal(str(value), xsd:integer): digits need no escaping."""
+    return f'"{value}"^^<{_INTEGER}>'
+
+
+def _confidence(value: float) -> str:
+    """The confidence's literal; there are few values, each written once."""
+    if (found := _CONFIDENCES.get(value)) is None:
+        found = literal(_decimal(value), _DECIMAL)
+        if value and len(_CONFIDENCES) < _REMEMBERED:  # 0.0 and -0.0 are one key, two spellings
+            _CONFIDENCES[value] = found
+    return found
 
 
 def _decimal(value: float) -> str:
