@@ -105,7 +105,12 @@ class CorefResolver:
             if not is_candidate:
                 ref = item
                 if ref.start not in blocked:
-                    recent = [(ref.entity, sentence)] + [r for r in recent if r[0] != ref.entity]
+                    if recent and recent[0][0] == ref.entity:  # entities in recent are unique
+                        recent = [(ref.entity, sentence), *recent[1:]]
+                    else:
+                        recent = [(ref.entity, sentence)] + [
+                            r for r in recent if r[0] != ref.entity
+                        ]
                     del recent[RECENT:]
                     order.append((ref.start, ref.end, ref.entity, sentence))
                 if id(ref) in from_background:

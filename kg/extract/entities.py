@@ -341,6 +341,7 @@ class MentionFinder:
             w.lower() for rel in patterns.relations.values() for w in rel.hyphen
         )
         """Participles after a hyphen ("Quenby-backed"): the names either side are companies'."""
+        self.suffix_cache: dict[str, list[tuple[str, ...]]] = {}
         self._kinds: dict[str, str | None] = {}
         """Class → the class a list passes on (_kind), for the few classes there are."""
         self._last_words_cache: list = [None, 0, set()]
@@ -388,7 +389,7 @@ class MentionFinder:
         words = words_of(doc)
         strings = doc.vocab.strings
         for key_id, start, end in sorted(matches, key=lambda m: m[1]):
-            if _letter_in_name(doc, start, end):
+            if end - start == 1 and _letter_in_name(doc, start, end):
                 continue  # "Model X", "X-ray": a one-letter name inside another word
             iri = strings[key_id]
             key = tuple(w for w in words[start:end] if w.lower() != "the")
@@ -402,11 +403,20 @@ class MentionFinder:
                 iri = earlier
             if iri not in entities:
                 entities[iri] = self.ontology.entities[iri]
-                for tokens in self.name_tokens[iri]:
-                    for size in range(1, len(tokens)):
-                        suffixes.setdefault(tokens[-size:], iri)
+                for suffix in self._name_suffixes(iri):
+                    suffixes.setdefault(suffix, iri)
             refs.append(Ref(start, end, iri, "shortname" if resolution else "name", resolution))
         return refs
+
+    def _name_suffixes(self, iri: str) -> list[tuple[str, ...]]:
+        """The shorter endings of each of a curated entity's names ("Times" of "New York
+        Times"), in the order _curated tries them; made once per entity."""
+        found = self.suffix_cache.get(iri)
+        if found is None:
+            found = self.suffix_cache[iri] = [
+                tokens[-size:] for tokens in self.name_tokens[iri] for size in range(1, len(tokens))
+            ]
+        return found
 
     def _versions(
         self,
@@ -982,8 +992,9 @@ class MentionFinder:
             return None
         if k < n and (words[k] == "," or words[k] in self.be_forms):
             k += 1
+        window = [w.lower() for w in words[k : k + 3]]
         for size in (1, 2, 3):
-            passive = tuple(w.lower() for w in words[k : k + size])
+            passive = tuple(window[:size])
             if (*passive, "by") in self.person_slots and words[k + size : k + size + 1] in (
                 ["by"],
                 ["in"],
@@ -1034,8 +1045,9 @@ class MentionFinder:
             if after.lower() in self.possessed_heads or self._product(words, end + 1):
                 return True  # "Dunraven's lawsuit", "Orvane's chatbot"
             return _capitalised(after) and self._product(words, end + 2) is not None
+        window = [w.lower() for w in words[end : end + max(self.role_head_sizes, default=0)]]
         for size in self.role_head_sizes:
-            role = tuple(w.lower() for w in words[end : end + size])
+            role = tuple(window[:size])
             if (
                 role in self.role_heads
                 and all(w.islower() or w == "-" for w in words[end : end + size])
@@ -1173,9 +1185,11 @@ class MentionFinder:
 
     def _slot_phrase(self, words: list[str], start: int) -> str | None:
         """The class a relation phrase ending right before start gives a name ("sued by")."""
-        for size in self.phrase_slot_sizes:
+        sizes = self.phrase_slot_sizes  # longest first
+        before = [w.lower() for w in words[max(0, start - sizes[0]) : start]] if sizes else []
+        for size in sizes:
             if start >= size:
-                cls = self.phrase_slots.get(tuple(w.lower() for w in words[start - size : start]))
+                cls = self.phrase_slots.get(tuple(before[len(before) - size :]))
                 if cls is not None:
                     return cls
         return None
@@ -1408,7 +1422,10 @@ class MentionFinder:
     def _office_end(self, words: list[str], start: int, end: int) -> int | None:
         """Where an office held by a person ends in a name run: a place, then an office title
         (names.json office_titles), as in "Oregon Attorney General Dana Whitcombe"."""
+        present = set(words[start + 1 : end])
         for title in self.names.office_titles:
+            if title and title[0] not in present:
+                continue  # most runs hold no title's first word
             size = len(title)
             for k in range(start + 1, end - size + 1):
                 if tuple(words[k : k + size]) == title:
@@ -1625,22 +1642,22 @@ class NounIndex:
     def __init__(self, nouns: dict[tuple[str, ...], str]) -> None:
         self.ranked = {tokens: (rank, cls) for rank, (tokens, cls) in enumerate(nouns.items())}
         self.sizes = sorted({len(tokens) for tokens in nouns})
+        self.longest = max(self.sizes, default=0)
+        """The most words a noun has: a lookup lower-cases that many once, for every size."""
 
     def ending_at(self, words: list[str], k: int) -> tuple[int, str] | None:
         """The first-listed noun whose words end just before k, as (rank, class)."""
+        window = [w.lower() for w in words[max(0, k - self.longest) : k]]
         found = (
-            self.ranked.get(tuple(w.lower() for w in words[k - size : k]))
-            for size in self.sizes
-            if k >= size
+            self.ranked.get(tuple(window[len(window) - size :])) for size in self.sizes if k >= size
         )
         return min(filter(None, found), default=None)
 
     def starting_at(self, words: list[str], k: int) -> tuple[int, str] | None:
         """The first-listed noun whose words start at k, as (rank, class)."""
+        window = [w.lower() for w in words[k : k + self.longest]]
         found = (
-            self.ranked.get(tuple(w.lower() for w in words[k : k + size]))
-            for size in self.sizes
-            if k + size <= len(words)
+            self.ranked.get(tuple(window[:size])) for size in self.sizes if k + size <= len(words)
         )
         return min(filter(None, found), default=None)
 

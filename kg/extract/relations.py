@@ -1429,6 +1429,10 @@ class _State(_PatternViews):
                 self.owner[i] = index
         self.starts = sentence_starts_of(doc)
         self.ends = [*self.starts[1:], len(doc)]
+        self.by_token: list[tuple[int, int]] = []
+        """(start, end) of the sentence holding each token, as sentence() gives it."""
+        for bounds in zip(self.starts, self.ends, strict=True):
+            self.by_token.extend([bounds] * (bounds[1] - bounds[0]))
         self.blocked = blocked_refs(self.lower, self.refs, self.entities, ontology, self.cues)
         self.quotes: list[Quote] = doc._.kg_quotes or []
         self.__dict__.update(views if views is not None else pattern_views(patterns))
@@ -1713,6 +1717,8 @@ class _State(_PatternViews):
         return found[::-1] if len(found) == 2 else []
 
     def sentence(self, i: int) -> tuple[int, int]:
+        if 0 <= i < len(self.by_token):
+            return self.by_token[i]
         k = bisect_right(self.starts, i) - 1
         return self.starts[k], self.ends[k]
 
@@ -2695,9 +2701,11 @@ class Phrases(tuple[tuple[str, ...], ...]):
 def _contains(words: list[str], phrases: Phrases) -> bool:
     """Whether any of the phrases occurs in words."""
     single, multi = phrases.single, phrases.multi
+    if not single.isdisjoint(words):
+        return True
+    if multi.keys().isdisjoint(words):
+        return False  # most calls: no phrase starts in words
     for k, word in enumerate(words):
-        if word in single:
-            return True
         for phrase in multi.get(word, ()):
             if tuple(words[k : k + len(phrase)]) == phrase:
                 return True
