@@ -5,8 +5,8 @@ processes if asked), turned into N-Quads and added to the Oxigraph store a batch
 memory stays flat as the corpus grows. It is incremental: documents are known by the SHA-256 of
 their text, so a second build extracts only new or changed documents and drops the named graphs
 of documents that are gone. A change to the rules (ontology/*.ttl, ontology/shapes.ttl,
-ontology/patterns/*.json, kg's own code) or `rebuild=True` starts over in a fresh store that replaces the old one
-only when complete.
+ontology/patterns/*.json, kg's own code) or `rebuild=True` starts over in a fresh store that
+replaces the old one only when complete.
 
 What is kept when things go wrong:
 - an existing export is replaced only by a complete new one (temporary file + rename);

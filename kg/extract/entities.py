@@ -86,6 +86,12 @@ _SENTENCE_STARTS = "kg_sentence_starts"
 """Keys in Doc.user_data of per-document arrays the components share; each is built once."""
 
 
+def forget_arrays(doc: Doc) -> None:
+    """Drop the per-document arrays kept so far, for a component that changes the tokens."""
+    for key in (_WORDS, _LOWER, _SPACES, _TEXT, _OFFSETS, _SENTENCE_STARTS):
+        doc.user_data.pop(key, None)
+
+
 def spaces_of(doc: Doc) -> list[int]:
     """Whether a space follows each token (1) or not (0)."""
     spaces = doc.user_data.get(_SPACES)

@@ -73,9 +73,9 @@ def attributed_refs(
     ("Nvidia reported record revenue") makes no source, nor does a name that reports on
     itself ("Nvidia reported that it had invested in ...").
     """
-    before = [tuple(p.split()) for p in cues.source_before]
-    after = [tuple(p.split()) for p in cues.source_after]
-    verbs = sorted((tuple(p.split()) for p in cues.source_verbs), key=len, reverse=True)
+    before = _by_last_word(cues.source_before)
+    after = _by_first_word(cues.source_after)
+    verbs = _by_first_word(cues.source_verbs)
     found: set[int] = set()
     for index, ref in enumerate(refs):
         entity = entities.get(ref.entity)
@@ -88,16 +88,20 @@ def attributed_refs(
         start = ref.start
         while start > 0 and lower[start - 1] in cues.determiners:
             start -= 1
-        if any(_ends_with(lower, start, phrase) for phrase in before):
+        if start > 0 and any(
+            _ends_with(lower, start, phrase) for phrase in before.get(lower[start - 1], ())
+        ):
             found.add(index)
             continue
-        if any(_starts_with(lower, ref.end, phrase) for phrase in after):
+        j = ref.end + (ref.end < len(lower) and lower[ref.end] in ("'s", "’s"))
+        following = _word_after(lower, ref.end)
+        if any(_starts_with(lower, ref.end, phrase) for phrase in after.get(following, ())):
             found.add(index)
             continue
-        for phrase in verbs:
+        for phrase in verbs.get(following, ()):
             if not _starts_with(lower, ref.end, phrase):
                 continue
-            k = ref.end + len(phrase) + (ref.end < len(lower) and lower[ref.end] in ("'s", "’s"))
+            k = j + len(phrase)
             if (k >= len(lower) or lower[k] in cues.source_followers) and not _speaks_of_itself(
                 lower, k, cues.outlet_content_nouns
             ):
@@ -115,8 +119,8 @@ def _outlet_refs(
     before_phrases: tuple[str, ...],
 ) -> set[int]:
     """Refs to outlets preceded by one of `before_phrases` or followed by a reporting verb."""
-    before = _split(before_phrases)
-    after = _split(cues.reporting_after)
+    before = _by_last_word(before_phrases)
+    after = _by_first_word(cues.reporting_after)
     found: set[int] = set()
     for index, ref in enumerate(refs):
         entity = entities.get(ref.entity)
@@ -125,10 +129,12 @@ def _outlet_refs(
         start = ref.start
         while start > 0 and lower[start - 1] in cues.determiners:
             start -= 1
-        if any(_ends_with(lower, start, phrase) for phrase in before):
+        if start > 0 and any(
+            _ends_with(lower, start, phrase) for phrase in before.get(lower[start - 1], ())
+        ):
             found.add(index)
             continue
-        for phrase in after:
+        for phrase in after.get(_word_after(lower, ref.end), ()):
             if _starts_with(lower, ref.end, phrase) and not _speaks_of_itself(
                 lower, ref.end + len(phrase), cues.outlet_content_nouns
             ):
@@ -159,6 +165,30 @@ def speaking_parties(
                 found.add(index)
                 break
     return found
+
+
+def _word_after(lower: list[str], end: int) -> str:
+    """The word after a name that ends at `end`, past a possessive "'s" ("" at the end)."""
+    j = end + (end < len(lower) and lower[end] in ("'s", "’s"))
+    return lower[j] if j < len(lower) else ""
+
+
+@cache
+def _by_last_word(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples, by their last word: only those can end where a name begins."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _split(phrases):
+        index.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(group) for word, group in index.items()}
+
+
+@cache
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples, by their first word, longest first within each."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(_split(phrases), key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in index.items()}
 
 
 @cache

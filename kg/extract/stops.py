@@ -17,6 +17,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.entities import forget_arrays, text_of
+
 _CANDIDATE = re.compile(r"(?<![\w.])[A-Za-z]+\.(?=[ \t]*(?:\n|$)|[ \t]+([A-Z][a-z]*)\b)")
 """A word and one period, then the end of a line or text, or a capitalised word."""
 
@@ -29,7 +31,7 @@ class AbbreviationStops:
 
     def __call__(self, doc: Doc) -> Doc:
         splits = []
-        for match in _CANDIDATE.finditer(doc.text):
+        for match in _CANDIDATE.finditer(text_of(doc)):
             following = match.group(1)
             if following is not None and following.lower() not in self.function_words:
                 continue
@@ -37,6 +39,7 @@ class AbbreviationStops:
             if span is not None and len(span) == 1:
                 splits.append(span[0])
         if splits:
+            forget_arrays(doc)  # kept by text_of, and about to be wrong
             with doc.retokenize() as retokenizer:
                 for token in splits:
                     retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
