@@ -209,6 +209,9 @@ class Cues:
     member_nouns: frozenset[str] = frozenset()
     """People who act for the organisation named after them and "at", "from" or "for"
     ("**investigators at** the Commerce Department are examining ...")."""
+    relative_possessives: frozenset[str] = frozenset()
+    """Relative words that make the name before their comma the possessor of the role after
+    them ("Figure AI, **whose** backers include X": X invests in Figure AI)."""
     event_enders: tuple[str, ...] = ()
     """Verbs that end an event named by their object noun; the event still happened ("a judge
     dismissed Musk's suit against OpenAI": Musk sued OpenAI)."""
@@ -566,6 +569,7 @@ _CUE_LISTS = (
     "misused_objects",
     "succession_verbs",
     "member_nouns",
+    "relative_possessives",
     "role_links",
     "role_fillers",
 )
@@ -664,6 +668,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "misused_objects",
                 "succession_verbs",
                 "member_nouns",
+                "relative_possessives",
             )
         },
         pronouns=pronoun_classes,

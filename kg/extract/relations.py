@@ -611,6 +611,8 @@ class RelationFinder:
         elif i >= s_start and st.owner[i] >= 0 and st.refs[st.owner[i]].end == i + 1:
             possessor = st.owner[i]
             region_start = st.refs[possessor].start
+        elif (whose := self._relative_possessor(st, i, s_start)) is not None:
+            possessor, region_start = whose, i + 1  # "Figure AI, whose backers include X"
         else:
             region_start = self._role_region(st, spec, i + 1, s_start)
         after = re_
@@ -699,6 +701,18 @@ class RelationFinder:
                 subject, obj = (one, owner) if spec.holder == "subject" else (owner, one)
                 found.append(_Found(subject, obj, name, f"{name}.role", "role", (rs, re_)))
         return found
+
+    @staticmethod
+    def _relative_possessor(st: _State, i: int, s_start: int) -> int | None:
+        """The name a possessive relative at i stands for: the one right before its comma
+        ("Tallowmere Capital, **whose** founder ...": Tallowmere Capital's founder)."""
+        if st.lower[i] == "," and st.lower[i + 1] in st.cues.relative_possessives:
+            i += 1  # the scan stopped at the comma, having passed over the relative
+        if i - 2 < s_start or st.lower[i] not in st.cues.relative_possessives:
+            return None
+        if st.lower[i - 1] != "," or st.owner[i - 2] < 0:
+            return None
+        return st.owner[i - 2]
 
     def _speaking_title(
         self, st: _State, region_start: int, holder: int, classes: Iterable[str]

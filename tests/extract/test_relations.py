@@ -1111,3 +1111,28 @@ def test_relations_money_raised_from_sources_is_their_investment(
 )
 def test_relations_multiword_passive_keeps_its_direction(facts, text: str) -> None:
     assert {t for t in facts(text) if t[1] == "sues"} == {("Quarry Labs", "sues", "Vantor Systems")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brisklane Robotics, whose backers include Orrin Capital and Marlow Ventures, "
+            "opened a factory.",
+            {
+                ("Orrin Capital", "investsIn", "Brisklane Robotics"),
+                ("Marlow Ventures", "investsIn", "Brisklane Robotics"),
+            },
+        ),
+        (
+            "Halbrook Securities, whose chief executive Odalys Fenn joined in 2022, cut its "
+            "forecast.",
+            {("Odalys Fenn", "leads", "Halbrook Securities")},
+        ),
+        ("Velland Systems, whose former investors include Quenby Capital, said nothing.", set()),
+    ],
+)
+def test_relations_whose_makes_the_antecedent_the_role_possessor(
+    facts, text: str, expected: set
+) -> None:
+    assert {t for t in facts(text) if t[1] in ("investsIn", "leads")} == expected
