@@ -480,18 +480,31 @@ class CorefResolver:
         """The name a descriptor at i cannot be: the nearest one before it in its clause.
 
         "Reddit accused the AI startup": the startup is not Reddit. A possessive name
-        ("OpenAI's chief said the company ...") or a comma between leaves it possible.
+        ("OpenAI's chief said the company ...") or a comma between leaves it possible, and so
+        does a participle clause of its own ("X fined Apple after finding that the company
+        had ...").
         """
         for start, end, entity, where in reversed(order):
             if where != sentence or end > i:
                 continue
             between = lower[end:i]
-            if "," in between or (between and between[0] in self.cues.possessive_markers):
+            if (
+                "," in between
+                or self._participle_clause(between)
+                or (between and between[0] in self.cues.possessive_markers)
+            ):
                 return None
             if start > 0 and lower[start - 1] in self.cues.prepositions:
                 continue  # "X took a stake in Y and ... with the company": Y is no subject
             return entity
         return None
+
+    def _participle_clause(self, words: list[str]) -> bool:
+        """Whether the words hold a subordinated participle clause ("after concluding")."""
+        return any(
+            word in self.cues.participle_subordinators and words[k + 1].endswith("ing")
+            for k, word in enumerate(words[:-1])
+        )
 
     def _fits(self, noun: str, entity: Entity) -> bool:
         targets = self.nouns.get(noun)

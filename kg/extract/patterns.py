@@ -209,6 +209,9 @@ class Cues:
     member_nouns: frozenset[str] = frozenset()
     """People who act for the organisation named after them and "at", "from" or "for"
     ("**investigators at** the Commerce Department are examining ...")."""
+    participle_subordinators: frozenset[str] = frozenset()
+    """Words that open a participle clause whose subject is the main clause's ("X fined Y
+    **after** concluding that Y had breached the law": X speaks)."""
     relative_possessives: frozenset[str] = frozenset()
     """Relative words that make the name before their comma the possessor of the role after
     them ("Figure AI, **whose** backers include X": X invests in Figure AI)."""
@@ -570,6 +573,7 @@ _CUE_LISTS = (
     "succession_verbs",
     "member_nouns",
     "relative_possessives",
+    "participle_subordinators",
     "role_links",
     "role_fillers",
 )
@@ -669,6 +673,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "succession_verbs",
                 "member_nouns",
                 "relative_possessives",
+                "participle_subordinators",
             )
         },
         pronouns=pronoun_classes,

@@ -1031,11 +1031,32 @@ class RelationFinder:
                 accused = st.left_args(cs, agents, reach=12, possessive_ok=True)
                 accused = [a for a in accused if quote is None or st.refs[a].start >= quote.start]
                 speaker, verb = None, None
+                opener = None
+                if quote is None:  # "that both companies had": the plural is the wrongdoer
+                    pair, opener = st.pair_before(cs, agents)
+                    if (
+                        opener is not None
+                        and opener > 0
+                        and (
+                            st.lower[opener - 1] == "that"
+                            or st.lower[opener - 1] in st.cues.speech_verbs
+                        )
+                        and (not accused or st.refs[accused[0]].end <= opener)
+                    ):  # the plural opens the statement: not "accusing the companies of"
+                        accused = pair
+                    else:
+                        opener = None
                 if accused:
-                    first = st.refs[accused[0]].start
+                    first = st.refs[accused[0]].start if opener is None else opener
                     verb = st.speech_before(first)
                     if verb is not None:
                         speaker = st.speaker_of(verb, agents)
+                if opener is not None and (
+                    verb is None
+                    or speaker is None
+                    or any(st.refs[a].entity == st.refs[speaker].entity for a in accused)
+                ):
+                    continue  # a pair that speaks of itself accuses no one
                 if speaker is None and accused:
                     speaker = st.opening_source(cs, agents)  # "According to X, Y copied ..."
                 if speaker is None and quote is not None and quote.speaker is not None:
@@ -2498,8 +2519,13 @@ class _State(_PatternViews):
         if (
             verb - 1 >= start
             and self.lower[verb].endswith("ing")
-            and (self.lower[verb - 1] == "," or self.lower[verb - 1] in self.cues.document_nouns)
-        ):  # ", accusing ...", "sent Y a letter accusing ...": the clause's subject speaks
+            and (
+                self.lower[verb - 1] == ","
+                or self.lower[verb - 1] in self.cues.document_nouns
+                or self.lower[verb - 1] in self.cues.participle_subordinators
+            )
+        ):  # ", accusing ...", "sent Y a letter accusing ...", "after finding that ...":
+            # the clause's subject speaks
             return self.topic(start, verb, classes, exclude=[])
         author = self.filing_author(verb, classes)
         if author is not None:

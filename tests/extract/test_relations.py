@@ -1136,3 +1136,28 @@ def test_relations_whose_makes_the_antecedent_the_role_possessor(
     facts, text: str, expected: set
 ) -> None:
     assert {t for t in facts(text) if t[1] in ("investsIn", "leads")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Oslo Harbour Board fined Velland Systems after concluding that the company had "
+            "breached the law.",
+            {("Oslo Harbour Board", "accuses", "Velland Systems")},
+        ),
+        (
+            "The Oslo Harbour Board fined Velland Systems and Orvane AI after finding that both "
+            "companies had breached the law.",
+            {
+                ("Oslo Harbour Board", "accuses", "Velland Systems"),
+                ("Oslo Harbour Board", "accuses", "Orvane AI"),
+            },
+        ),
+        ("Velland Systems and Orvane AI said the two companies had copied no code.", set()),
+    ],
+)
+def test_relations_participle_after_subordinator_speaks_for_the_subject(
+    facts, text: str, expected: set
+) -> None:
+    assert {t for t in facts(text) if t[1] == "accuses"} == expected
