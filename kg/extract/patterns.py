@@ -209,6 +209,9 @@ class Cues:
     member_nouns: frozenset[str] = frozenset()
     """People who act for the organisation named after them and "at", "from" or "for"
     ("**investigators at** the Commerce Department are examining ...")."""
+    joining_participles: tuple[str, ...] = ()
+    """Participles of a "with" phrase after a funding round whose names joined the round
+    ("a round led by X, **with** Y **co-leading**": Y invests too)."""
     participle_subordinators: frozenset[str] = frozenset()
     """Words that open a participle clause whose subject is the main clause's ("X fined Y
     **after** concluding that Y had breached the law": X speaks)."""
@@ -574,6 +577,7 @@ _CUE_LISTS = (
     "member_nouns",
     "relative_possessives",
     "participle_subordinators",
+    "joining_participles",
     "role_links",
     "role_fillers",
 )
@@ -627,6 +631,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "source_verbs",
                 "quote_targets",
                 "pair_nouns",
+                "joining_participles",
                 "ended_reversed",
                 "event_enders",
                 "anonymous_sources",

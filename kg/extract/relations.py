@@ -143,6 +143,7 @@ class RelationFinder:
         found.extend(self._develops_forms(state))
         found.extend(self._possessives(state))
         found.extend(self._raised_from(state))
+        found.extend(self._joined_rounds(state, found))
         hits = self._cue_hits(state, doc)
         state.wrongdoing = [cs for kind, cs, _ in hits if kind == "wrongdoing_verbs"]
         found.extend(self._suit_allegations(state, found))
@@ -325,6 +326,38 @@ class RelationFinder:
                 for i in investors
             )
         return found
+
+    def _joined_rounds(self, st: _State, found: list[_Found]) -> list[_Found]:
+        """ "raised $13 billion in a round led by X, with Y and Z co-leading": the names of a
+        "with" phrase closed by a participle of cues joining_participles invest in the same
+        company as the round's investor. A possessor ("with Nvidia's venture arm taking
+        part") names someone else and gives nothing."""
+        rel = self.patterns.relations["investsIn"]
+        joining = set(st.cues.joining_participles)
+        out: list[_Found] = []
+        for f in found:
+            if f.relation != "investsIn":
+                continue
+            _, s_end = st.sentence(f.trigger[0])
+            j = max(st.refs[f.subject].end, st.refs[f.object].end, f.trigger[1])
+            if j + 2 >= s_end or st.lower[j] != "," or st.lower[j + 1] != "with":
+                continue
+            names = st.right_args(j + 2, rel.subject_classes, reach=2)
+            if not names or st.refs[names[0]].start != j + 2:
+                continue
+            k = max(st.refs[i].end for i in names)
+            if k < s_end and st.lower[k] == "also":
+                k += 1
+            if not any(  # the tokenizer splits "co-leading" at its hyphen
+                " ".join(st.lower[k : k + m]).replace(" - ", "-") in joining for m in (1, 2, 3)
+            ):
+                continue
+            out.extend(
+                _Found(i, f.object, "investsIn", "investsIn.round.joined", "role", (j + 1, k))
+                for i in names
+                if st.refs[i].entity not in (st.refs[f.subject].entity, st.refs[f.object].entity)
+            )
+        return out
 
     @staticmethod
     def _subjunctive(st: _State, spec: VerbPattern, subjects: list[int], ts: int, te: int) -> bool:

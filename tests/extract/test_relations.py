@@ -1161,3 +1161,39 @@ def test_relations_participle_after_subordinator_speaks_for_the_subject(
     facts, text: str, expected: set
 ) -> None:
     assert {t for t in facts(text) if t[1] == "accuses"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tessaly raised $60 million in a funding round led by Orrin Capital, with Marlow "
+            "Ventures and Quenby Capital co-leading.",
+            {
+                ("Orrin Capital", "investsIn", "Tessaly"),
+                ("Marlow Ventures", "investsIn", "Tessaly"),
+                ("Quenby Capital", "investsIn", "Tessaly"),
+            },
+        ),
+        (
+            "Harlowe Capital led a $25 million round in Velland Systems, with Brightwater "
+            "Capital also taking part.",
+            {
+                ("Harlowe Capital", "investsIn", "Velland Systems"),
+                ("Brightwater Capital", "investsIn", "Velland Systems"),
+            },
+        ),
+        (
+            "Harlowe Capital led a $25 million round in Velland Systems, with Brightwater "
+            "Capital declining to take part.",
+            {("Harlowe Capital", "investsIn", "Velland Systems")},
+        ),
+        (
+            "Harlowe Capital led a $25 million round in Velland Systems, with Nvidia's venture "
+            "arm also taking part.",
+            {("Harlowe Capital", "investsIn", "Velland Systems")},
+        ),
+    ],
+)
+def test_relations_names_joining_a_round_invest_too(facts, text: str, expected: set) -> None:
+    assert {t for t in facts(text) if t[1] == "investsIn"} == expected
