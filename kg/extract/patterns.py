@@ -209,6 +209,14 @@ class Cues:
     member_nouns: frozenset[str] = frozenset()
     """People who act for the organisation named after them and "at", "from" or "for"
     ("**investigators at** the Commerce Department are examining ...")."""
+    deal_verbs: frozenset[str] = frozenset()
+    """Verbs of an exchange that "under a deal" makes a partnership ("X will supply chips to Y
+    **under** a multiyear deal": X partners with Y)."""
+    deal_nouns: frozenset[str] = frozenset()
+    """Nouns of an agreement after "under" ("under a three-year **agreement**")."""
+    future_auxiliaries: frozenset[str] = frozenset()
+    """Modal words that only date an act under a deal that already exists ("**will** supply
+    ... under a deal announced on Monday")."""
     joining_participles: tuple[str, ...] = ()
     """Participles of a "with" phrase after a funding round whose names joined the round
     ("a round led by X, **with** Y **co-leading**": Y invests too)."""
@@ -578,6 +586,9 @@ _CUE_LISTS = (
     "relative_possessives",
     "participle_subordinators",
     "joining_participles",
+    "deal_verbs",
+    "deal_nouns",
+    "future_auxiliaries",
     "role_links",
     "role_fillers",
 )
@@ -679,6 +690,9 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "member_nouns",
                 "relative_possessives",
                 "participle_subordinators",
+                "deal_verbs",
+                "deal_nouns",
+                "future_auxiliaries",
             )
         },
         pronouns=pronoun_classes,

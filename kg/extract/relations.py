@@ -144,6 +144,7 @@ class RelationFinder:
         found.extend(self._possessives(state))
         found.extend(self._raised_from(state))
         found.extend(self._joined_rounds(state, found))
+        found.extend(self._under_deals(state))
         hits = self._cue_hits(state, doc)
         state.wrongdoing = [cs for kind, cs, _ in hits if kind == "wrongdoing_verbs"]
         found.extend(self._suit_allegations(state, found))
@@ -358,6 +359,75 @@ class RelationFinder:
                 if st.refs[i].entity not in (st.refs[f.subject].entity, st.refs[f.object].entity)
             )
         return out
+
+    def _under_deals(self, st: _State) -> list[_Found]:
+        """ "X will supply chips to Y under a multiyear deal", "X now works with Y under a
+        three-year agreement": an exchange (cues deal_verbs) done "under" a deal (cues
+        deal_nouns) makes its subject and the first organisation after the verb partners.
+
+        Negation, ended cues and modals other than a plain future leave the clause out.
+        """
+        rel = self.patterns.relations["partnersWith"]
+        cues = st.cues
+        found: list[_Found] = []
+        for k, word in enumerate(st.lower):
+            if word != "under":
+                continue
+            _, s_end = st.sentence(k)
+            m = k + 1
+            while (
+                m < s_end and m - k <= 7 and st.owner[m] < 0 and st.lower[m] not in cues.deal_nouns
+            ):
+                if st.lower[m] in cues.clause_breaks or st.lower[m] == ",":
+                    break
+                m += 1
+            if m >= s_end or st.lower[m] not in cues.deal_nouns:
+                continue
+            begin = st.clause_start(k)
+            verb = next(
+                (v for v in range(k - 1, begin - 1, -1) if st.lower[v] in cues.deal_verbs), None
+            )
+            limit = k
+            if verb is None and begin == k:  # "Under a deal announced ..., X will supply Y"
+                comma = st.find_word(m + 1, {","}, 10)
+                if comma is not None:
+                    limit = st.clause_end(comma + 1)
+                    verb = next(
+                        (v for v in range(comma + 1, limit) if st.lower[v] in cues.deal_verbs),
+                        None,
+                    )
+            if verb is None:
+                continue
+            subjects = st.left_args(verb, rel.subject_classes, coordinate=False)
+            if not subjects or st.refs[subjects[0]].end > verb:
+                continue
+            subject = subjects[0]
+            others: list[int] = []
+            pos = verb + 1
+            while not others and pos < limit:  # past "its" in "license its models to Y"
+                others = [
+                    o
+                    for o in st.right_args(pos, rel.object_classes, reach=limit - pos)
+                    if st.refs[o].end <= limit
+                ]
+                if others and st.refs[others[0]].entity == st.refs[subject].entity:
+                    pos, others = st.refs[others[0]].end, []
+                elif not others:
+                    break
+            if not others:
+                continue
+            start = st.refs[subject].start
+            if self._qualified(st, start, verb, verb + 1, modal=False) or any(
+                w not in cues.future_auxiliaries and _contains([w], self.modal)
+                for w in st.cue_words(st.clause_start(start), verb + 1)
+            ):
+                continue
+            found.extend(
+                _Found(subject, o, "partnersWith", "partnersWith.under_deal", "noun", (k, m + 1))
+                for o in others
+                if st.refs[o].entity != st.refs[subject].entity
+            )
+        return found
 
     @staticmethod
     def _subjunctive(st: _State, spec: VerbPattern, subjects: list[int], ts: int, te: int) -> bool:

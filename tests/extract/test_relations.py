@@ -1197,3 +1197,29 @@ def test_relations_participle_after_subordinator_speaks_for_the_subject(
 )
 def test_relations_names_joining_a_round_invest_too(facts, text: str, expected: set) -> None:
     assert {t for t in facts(text) if t[1] == "investsIn"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Corvid Labs will supply 4,000 servers to Velland Systems under a five-year contract.",
+            {("Corvid Labs", "partnersWith", "Velland Systems")},
+        ),
+        (
+            "Brisklane Robotics now rents space from Tessaly Logistics under a three-year "
+            "agreement.",
+            {("Brisklane Robotics", "partnersWith", "Tessaly Logistics")},
+        ),
+        (
+            "Under an agreement announced on Tuesday, Orvane AI will license its models to "
+            "Microsoft.",
+            {("Orvane AI", "partnersWith", "Microsoft")},
+        ),
+        ("Corvid Labs could sell chips to Velland Systems under a proposed deal.", set()),
+        ("Corvid Labs did not sell chips to Velland Systems under the agreement.", set()),
+        ("Harlowe Capital bought Tessaly Logistics under a deal valued at $90 million.", set()),
+    ],
+)
+def test_relations_exchange_under_a_deal_is_a_partnership(facts, text: str, expected: set) -> None:
+    assert {t for t in facts(text) if t[1] == "partnersWith"} == expected
