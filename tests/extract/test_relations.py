@@ -1223,3 +1223,20 @@ def test_relations_names_joining_a_round_invest_too(facts, text: str, expected: 
 )
 def test_relations_exchange_under_a_deal_is_a_partnership(facts, text: str, expected: set) -> None:
     assert {t for t in facts(text) if t[1] == "partnersWith"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Velland Systems paid $40 million to license Orvane AI's speech technology.",
+            {("Velland Systems", "partnersWith", "Orvane AI")},
+        ),
+        ("Tessaly Logistics has not licensed Brisklane Robotics' software.", set()),
+        ("Orvane AI sued Velland Systems in a dispute over licensing fees.", set()),
+    ],
+)
+def test_relations_licensing_another_company_technology_is_a_partnership(
+    facts, text: str, expected: set
+) -> None:
+    assert {t for t in facts(text) if t[1] == "partnersWith"} == expected
