@@ -85,16 +85,11 @@ def attributed_refs(
             or not any(ontology.is_a(entity.type, c) for c in cues.source_classes)
         ):
             continue
-        start = ref.start
-        while start > 0 and lower[start - 1] in cues.determiners:
-            start -= 1
-        if start > 0 and any(
-            _ends_with(lower, start, phrase) for phrase in before.get(lower[start - 1], ())
-        ):
+        if _preceded_by(lower, ref.start, before, cues.determiners):
             found.add(index)
             continue
-        j = ref.end + (ref.end < len(lower) and lower[ref.end] in ("'s", "’s"))
-        following = _word_after(lower, ref.end)
+        j = _past_possessive(lower, ref.end)
+        following = lower[j] if j < len(lower) else ""
         if any(_starts_with(lower, ref.end, phrase) for phrase in after.get(following, ())):
             found.add(index)
             continue
@@ -126,15 +121,11 @@ def _outlet_refs(
         entity = entities.get(ref.entity)
         if entity is None or not any(ontology.is_a(entity.type, c) for c in cues.reporter_classes):
             continue
-        start = ref.start
-        while start > 0 and lower[start - 1] in cues.determiners:
-            start -= 1
-        if start > 0 and any(
-            _ends_with(lower, start, phrase) for phrase in before.get(lower[start - 1], ())
-        ):
+        if _preceded_by(lower, ref.start, before, cues.determiners):
             found.add(index)
             continue
-        for phrase in after.get(_word_after(lower, ref.end), ()):
+        j = _past_possessive(lower, ref.end)
+        for phrase in after.get(lower[j] if j < len(lower) else "", ()):
             if _starts_with(lower, ref.end, phrase) and not _speaks_of_itself(
                 lower, ref.end + len(phrase), cues.outlet_content_nouns
             ):
@@ -167,10 +158,24 @@ def speaking_parties(
     return found
 
 
-def _word_after(lower: list[str], end: int) -> str:
-    """The word after a name that ends at `end`, past a possessive "'s" ("" at the end)."""
-    j = end + (end < len(lower) and lower[end] in ("'s", "’s"))
-    return lower[j] if j < len(lower) else ""
+def _past_possessive(lower: list[str], end: int) -> int:
+    """Where the words after a name ending at `end` start, past a possessive "'s"."""
+    return end + (end < len(lower) and lower[end] in ("'s", "’s"))
+
+
+def _preceded_by(
+    lower: list[str],
+    start: int,
+    before: dict[str, tuple[tuple[str, ...], ...]],
+    determiners: frozenset[str],
+) -> bool:
+    """Whether one of the `before` phrases (by last word) ends right before the name at
+    `start`, or before the determiners that open it ("according to **the** Times")."""
+    while start > 0 and lower[start - 1] in determiners:
+        start -= 1
+    return start > 0 and any(
+        _ends_with(lower, start, phrase) for phrase in before.get(lower[start - 1], ())
+    )
 
 
 @cache
