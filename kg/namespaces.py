@@ -44,6 +44,7 @@ class KG(DefinedNamespace):
     descriptor: URIRef
     maker: URIRef
     affiliation: URIRef
+    parentOrganization: URIRef
     fileName: URIRef
     sha256: URIRef
     characterCount: URIRef

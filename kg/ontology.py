@@ -48,6 +48,8 @@ class Ontology:
     """Product IRI → organisation known to make it (background knowledge)."""
     affiliations: dict[str, str] = field(repr=False)
     """Person IRI → organisation the person is known for (background knowledge)."""
+    parents: dict[str, str] = field(repr=False, default_factory=dict)
+    """Organisation IRI → the organisation that owns it, as a venture arm's company."""
     fingerprint: str = ""
     """SHA-256 over the files read: a change means earlier builds are stale."""
 
@@ -130,6 +132,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
         descriptors=descriptors,
         makers=_background(data, _MAKER, entities, directory),
         affiliations=_background(data, _AFFILIATION, entities, directory),
+        parents=_background(data, _PARENT, entities, directory),
         fingerprint=digest.hexdigest(),
     )
 
@@ -138,6 +141,7 @@ _Facts = dict[str, dict[str, list[str]]]
 """Subject IRI → predicate IRI → the objects' values (IRIs or literals' lexical forms)."""
 _TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _DESCRIPTOR, _MAKER, _AFFILIATION = str(KG.descriptor), str(KG.maker), str(KG.affiliation)
+_PARENT = str(KG.parentOrganization)
 
 
 def _read_facts(facts: _Facts, path: Path, content: bytes) -> None:

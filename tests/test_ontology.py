@@ -61,6 +61,7 @@ def test_ontology_class_hierarchy_is_transitive(ontology, child, parent) -> None
 def test_ontology_background_knowledge_points_at_entities(ontology) -> None:
     assert ontology.makers[str(ENTITY["ChatGPT"])] == str(ENTITY["OpenAI"])
     assert ontology.affiliations[str(ENTITY["Sam_Altman"])] == str(ENTITY["OpenAI"])
+    assert ontology.parents[str(ENTITY["NVentures"])] == str(ENTITY["Nvidia"])
 
 
 US_STATES = [

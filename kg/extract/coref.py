@@ -4,7 +4,9 @@
 * "the company", "the chipmaker", "the newspaper" → the most recent entity that the noun fits,
   through the entity's own kg:descriptor nouns or those of its class and superclasses;
 * "it"/"its", "he"/"his" → the most recent organisation or person in this or the last sentence;
-* "the ChatGPT developer" → the product's kg:maker; "Sam Altman's company" → his kg:affiliation.
+* "the ChatGPT developer" → the product's kg:maker; "Sam Altman's company" → his kg:affiliation;
+* "Nvidia's venture arm", "the venture arm of Nvidia" → the part whose kg:parentOrganization is
+  Nvidia and whose own descriptor names a part ("venture arm"): NVentures.
 
 Every resolved Ref carries a note ("the company → OpenAI (most recent company, sentence 3)")
 that the relation evidence keeps.
@@ -63,6 +65,7 @@ class CorefResolver:
         self.matcher.add("descriptor", [nlp.make_doc(n) for n in sorted(self.nouns)])
         self.known_surnames = _known_surnames(ontology, patterns)
         self.office_titles = patterns.names.office_titles
+        self.parts = _part_phrases(ontology, patterns.cues.part_nouns)
         """Surname → curated person, for surnames no other curated name or given name shares."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -208,12 +211,17 @@ class CorefResolver:
         entities: dict[str, Entity],
         covered: bytearray,
     ) -> list[Ref]:
-        """ "the ChatGPT developer" via kg:maker, "Sam Altman's company" via kg:affiliation."""
+        """ "the ChatGPT developer" via kg:maker, "Sam Altman's company" via kg:affiliation,
+        "Nvidia's venture arm" via kg:parentOrganization."""
         found = []
         words = words_of(doc)
         n = len(words)
         for ref in refs:
             end = ref.end
+            if ref.entity in self.parts and (part := self._part(doc, lower, ref, covered)):
+                found.append(part)
+                entities.setdefault(part.entity, self.ontology.entities[part.entity])
+                continue
             maker = self.ontology.makers.get(ref.entity)
             if (
                 maker
@@ -239,6 +247,34 @@ class CorefResolver:
                     found.append(Ref(ref.start, end + 2, company, "affiliation", note))
                     entities.setdefault(company, self.ontology.entities[company])
         return found
+
+    def _part(self, doc: Doc, lower: list[str], owner: Ref, covered: bytearray) -> Ref | None:
+        """The known part an owner's possessive or "of" names: "Nvidia's venture arm", "the
+        venture arm of Nvidia" → NVentures. None when the part's own name follows in
+        apposition ("Nvidia's venture arm NVentures"): that name stands for it."""
+        n = len(lower)
+        for phrase, part in self.parts[owner.entity]:
+            size = len(phrase)
+            start, end = owner.start, owner.end
+            if end < n and lower[end] in self.cues.possessive_markers:
+                if tuple(lower[end + 1 : end + 1 + size]) != phrase:
+                    continue
+                end += 1 + size
+                if end < n and covered[end]:
+                    return None
+            elif start > size and lower[start - 1] == "of":
+                if tuple(lower[start - 1 - size : start - 1]) != phrase:
+                    continue
+                start -= 1 + size
+                if start and lower[start - 1] in self.cues.definite_determiners:
+                    start -= 1
+            else:
+                continue
+            text = span_text(doc, start, end)
+            label = self.ontology.entities[part].label
+            note = f"{text} → {label} (part of {self.ontology.entities[owner.entity].label})"
+            return Ref(start, end, part, "part", note)
+        return None
 
     def _candidates(
         self,
@@ -518,6 +554,20 @@ class CorefResolver:
         if entity.iri in targets:
             return True
         return any(cls in targets for cls in self.ontology.superclasses.get(entity.type, ()))
+
+
+def _part_phrases(
+    ontology: Ontology, part_nouns: frozenset[str]
+) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Owner IRI → (descriptor words, part IRI), longest first, for each part's own descriptors
+    that end in a part noun ("venture arm"; not "investor": "Nvidia's investor" is another)."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for part, owner in ontology.parents.items():
+        for noun in ontology.descriptors.get(part, ()):
+            phrase = tuple(noun.lower().split())
+            if phrase[-1] in part_nouns:
+                found[owner].append((phrase, part))
+    return {owner: sorted(p, key=lambda x: -len(x[0])) for owner, p in found.items()}
 
 
 def _class_name(cls: str) -> str:

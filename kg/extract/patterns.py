@@ -206,6 +206,9 @@ class Cues:
     succession_verbs: frozenset[str] = frozenset()
     """Verbs whose object held a role the subject now holds ("X replaced Y as chief executive":
     X leads, Y no longer does)."""
+    part_nouns: frozenset[str] = frozenset()
+    """Nouns for a part an organisation owns; a known part's own descriptor that ends in one
+    names it after its owner's possessive ("Nvidia's **venture arm**": NVentures)."""
     member_nouns: frozenset[str] = frozenset()
     """People who act for the organisation named after them and "at", "from" or "for"
     ("**investigators at** the Commerce Department are examining ...")."""
@@ -583,6 +586,7 @@ _CUE_LISTS = (
     "misused_objects",
     "succession_verbs",
     "member_nouns",
+    "part_nouns",
     "relative_possessives",
     "participle_subordinators",
     "joining_participles",
@@ -688,6 +692,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "misused_objects",
                 "succession_verbs",
                 "member_nouns",
+                "part_nouns",
                 "relative_possessives",
                 "participle_subordinators",
                 "deal_verbs",

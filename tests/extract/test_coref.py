@@ -28,6 +28,16 @@ import pytest
             ("OpenAI", "sues", "DeepSeek"),
             "The ChatGPT developer → OpenAI",
         ),
+        (
+            "Intel's venture arm invested in Brisa Labs.",
+            ("Intel Capital", "investsIn", "Brisa Labs"),
+            "Intel's venture arm → Intel Capital",
+        ),
+        (
+            "The venture arm of Salesforce invested in Brisa Labs.",
+            ("Salesforce Ventures", "investsIn", "Brisa Labs"),
+            "The venture arm of Salesforce → Salesforce Ventures",
+        ),
     ],
 )
 def test_coref_resolution_recorded(run, text: str, expected, note: str) -> None:
@@ -118,3 +128,24 @@ def test_its_before_a_known_product_is_the_products_maker(facts) -> None:
     found = facts("Apple signed a deal with Google to put its Gemini model into Siri.")
     assert ("Google", "develops", "Gemini") in found
     assert ("Apple", "develops", "Gemini") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (  # "investor" is no part noun: Nvidia's investors are others
+            "Nvidia's investors have pushed the chipmaker to buy back shares.",
+            {"Nvidia"},
+        ),
+        ("Samsung's venture arm invested in Brisa Labs.", {"Samsung", "Brisa Labs"}),
+    ],
+)
+def test_owner_possessive_names_no_part_it_does_not_know(run, text: str, labels) -> None:
+    assert {e.label for e in run(text).entities} == labels
+
+
+def test_part_named_in_apposition_keeps_its_name(run) -> None:
+    extraction = run("Nvidia's venture arm NVentures has backed Pellmont Silicon since 2023.")
+    labels = {e.iri: e.label for e in extraction.entities}
+    found = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
+    assert found == [("NVentures", "investsIn", "Pellmont Silicon")]
