@@ -44,6 +44,9 @@ CLAUSE_PARTICIPLES = frozenset(
 )
 """Participles opening a clause whose understood subject is the sentence's (", concluding its
 investigation into ...": its is the subject's)."""
+COUNTING_VERBS = frozenset({"count", "counts", "counted", "counting", "list", "lists", "listed"})
+"""Verbs whose subject owns the group after "among" ("X counts A and B among its investors":
+its is X's)."""
 HOLDER_PRONOUNS = frozenset({"his", "her", "their"})
 OFFICE_NOUNS = frozenset({"office", "offices"})
 """How many distinct recent entities a descriptor may reach back over."""
@@ -148,6 +151,8 @@ class CorefResolver:
                 head = self._relative_subject(lower, covered, order, s, sentence)
                 if head is None:  # "X stopped short of accusing Y, saying it was ...": X
                     head = self._participle_subject(lower, order, s, sentence)
+                if head is None:  # "X counts A and B among its investors": X
+                    head = _counting_subject(lower, order, s, sentence)
                 maker = self._maker_of_next(lower, starts, s)
                 if maker is not None and any(r[0] == maker for r in near):
                     head = maker  # "Apple signed a deal with Google to put its Gemini model"
@@ -554,6 +559,30 @@ class CorefResolver:
         if entity.iri in targets:
             return True
         return any(cls in targets for cls in self.ontology.superclasses.get(entity.type, ()))
+
+
+def _counting_subject(
+    lower: list[str], order: list[tuple[int, int, str, int]], i: int, sentence: int
+) -> str | None:
+    """The subject of a counting verb, for a pronoun right after "among" in its clause ("X
+    (now) counts A and B among its investors"): the group is the subject's, not A's or B's."""
+    if i < 3 or lower[i - 1] != "among":
+        return None
+    k = i - 2
+    while k > 0 and i - k < 12 and lower[k] not in COUNTING_VERBS:
+        if lower[k] in (".", "!", "?", ";"):
+            return None
+        k -= 1
+    if lower[k] not in COUNTING_VERBS:
+        return None
+    if lower[k - 1].isalpha() and lower[k - 1].endswith("ly"):
+        k -= 1  # "X reportedly counts ..."
+    elif lower[k - 1] in ("now", "also", "still"):
+        k -= 1
+    for _start, end, entity, where in reversed(order):
+        if where == sentence and end == k:
+            return entity
+    return None
 
 
 def _part_phrases(

@@ -44,6 +44,10 @@ LEFT_REACH = 25
 RIGHT_REACH = 20
 MODIFIER_GAP = 4
 NAME_KINDS = frozenset({"name", "discovered", "ner"})
+ELLIPSIS_REACH = 6
+"""How far after a role its comparative ellipsis may start ("..., as were B and C")."""
+ELLIPSIS_VERBS = frozenset({"did", "do", "does", "have", "has", "had"})
+"""Verbs that, after ", as", repeat what came before for the names after them."""
 SENTENCE_END = frozenset({".", "!", "?"})
 EVENTS = frozenset({"sues", "investigates", "accuses"})
 """Relations that are events: one that was ended still happened (blind README rule 7)."""
@@ -735,7 +739,11 @@ class RelationFinder:
         j = after
         if j < s_end and lower[j] == ",":
             j += 1
-        if j < s_end and st.owner[j] >= 0:
+        if (
+            j < s_end
+            and st.owner[j] >= 0
+            and not (j > after and st.lower[st.refs[st.owner[j]].end] in st.speech)
+        ):  # "..., the company said": a speaker, not the role's holder
             first = st.owner[j]
             if possessor is None and st.fits(first, possessor_classes):
                 k = st.refs[first].end
@@ -774,6 +782,8 @@ class RelationFinder:
             holder = listed[0] if listed else None
         if holder is None:
             holder = st.apposition_head(region_start, holder_classes)
+            if holder is not None and not listed:
+                listed = self._holders_sharing_role(st, holder, holder_classes, after)
         if (
             possessor is None
             and holder is not None
@@ -804,6 +814,33 @@ class RelationFinder:
                 subject, obj = (one, owner) if spec.holder == "subject" else (owner, one)
                 found.append(_Found(subject, obj, name, f"{name}.role", "role", (rs, re_)))
         return found
+
+    @staticmethod
+    def _holders_sharing_role(
+        st: _State, holder: int, classes: Iterable[str], after: int
+    ) -> list[int]:
+        """Every holder of a role linked by a verb, not a comma: the names coordinated with
+        the holder ("A and B were among the investors in X") and those of a comparative
+        ellipsis after the role ("A was among the investors in X, as were B and C"); empty
+        when the holder stands alone."""
+        s_start, s_end = st.sentence(after)
+        end = st.refs[holder].end
+        found = [holder]
+        if end < s_end and st.lower[end] != ",":
+            found = [*reversed(st.coordinated_left(holder, classes, s_start)), holder]
+        k = after
+        while k + 3 < s_end and k - after <= ELLIPSIS_REACH:
+            if st.lower[k] in st.cues.clause_breaks:
+                break
+            if (
+                st.lower[k] == ","
+                and st.lower[k + 1] == "as"
+                and (st.lower[k + 2] in st.cues.be_forms or st.lower[k + 2] in ELLIPSIS_VERBS)
+            ):
+                found += st.right_args(k + 3, classes, reach=2)
+                break
+            k += 1
+        return found if len(found) > 1 else []
 
     @staticmethod
     def _relative_possessor(st: _State, i: int, s_start: int) -> int | None:

@@ -1243,3 +1243,60 @@ def test_relations_licensing_another_company_technology_is_a_partnership(
     facts, text: str, expected: set
 ) -> None:
     assert {t for t in facts(text) if t[1] == "partnersWith"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brightwater Capital and Marlow Ridge Capital were among the investors in Quillon "
+            "Data's Series A.",
+            {
+                ("Brightwater Capital", "investsIn", "Quillon Data"),
+                ("Marlow Ridge Capital", "investsIn", "Quillon Data"),
+            },
+        ),
+        (
+            "Orrin Capital was among the early backers of Tillbrook Robotics, as were Harlowe "
+            "Capital and Quenby Capital.",
+            {
+                ("Orrin Capital", "investsIn", "Tillbrook Robotics"),
+                ("Harlowe Capital", "investsIn", "Tillbrook Robotics"),
+                ("Quenby Capital", "investsIn", "Tillbrook Robotics"),
+            },
+        ),
+        (
+            "Orrin Capital was not among the investors in Quillon Data's round, and neither was "
+            "Harlowe Capital.",
+            set(),
+        ),
+    ],
+)
+def test_relations_every_coordinated_holder_of_a_linked_role(
+    facts, text: str, expected: set
+) -> None:
+    assert {t for t in facts(text) if t[1] == "investsIn"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Velland Systems counts Brightwater Capital and Intel among its investors, the "
+            "company said.",
+            {
+                ("Brightwater Capital", "investsIn", "Velland Systems"),
+                ("Intel", "investsIn", "Velland Systems"),
+            },
+        ),
+        ("Velland Systems counts Brightwater Capital and Intel among its customers.", set()),
+        (
+            "Brightwater Capital is among the investors in Halvard Labs, the company said.",
+            {("Brightwater Capital", "investsIn", "Halvard Labs")},
+        ),
+    ],
+)
+def test_relations_group_after_among_belongs_to_the_counting_subject(
+    facts, text: str, expected: set
+) -> None:
+    assert {t for t in facts(text) if t[1] == "investsIn"} == expected
