@@ -206,6 +206,10 @@ class Cues:
     succession_verbs: frozenset[str] = frozenset()
     """Verbs whose object held a role the subject now holds ("X replaced Y as chief executive":
     X leads, Y no longer does)."""
+    event_openers: frozenset[str] = frozenset()
+    """Verbs of a relative clause right after a relation noun that make the clause's subject
+    the noun's agent ("an investigation **it opened** last December", "an inquiry the
+    commission **began**"), beside each noun's own support verbs."""
     part_nouns: frozenset[str] = frozenset()
     """Nouns for a part an organisation owns; a known part's own descriptor that ends in one
     names it after its owner's possessive ("Nvidia's **venture arm**": NVentures)."""
@@ -587,6 +591,7 @@ _CUE_LISTS = (
     "succession_verbs",
     "member_nouns",
     "part_nouns",
+    "event_openers",
     "relative_possessives",
     "participle_subordinators",
     "joining_participles",
@@ -693,6 +698,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "succession_verbs",
                 "member_nouns",
                 "part_nouns",
+                "event_openers",
                 "relative_possessives",
                 "participle_subordinators",
                 "deal_verbs",

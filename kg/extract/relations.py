@@ -561,6 +561,10 @@ class RelationFinder:
                 k += 1  # "the lawsuit he had brought against X"
             if lower[k] in self.support_verbs[name]:
                 agents, rule = [r], "support"
+            elif lower[k] in st.cues.event_openers:
+                agents, rule = self._opener(st, r, rel.subject_classes), "support"
+                if not agents:
+                    return []  # the clause names its opener, but not clearly
         modifier = -1
         if (
             spec.modifier_agent_classes
@@ -636,7 +640,7 @@ class RelationFinder:
                 objects = [o for o in st.right_args(k + 1, rel.object_classes, reach=3)]
                 objects = [o for o in objects if st.refs[o].entity not in own]
         if not objects and spec.topic_object:
-            topic = st.topic(s_start, ns, rel.object_classes, exclude=agents)
+            topic = st.topic(s_start, ns, rel.object_classes, exclude=agents, same_entity=True)
             if (
                 topic is not None
                 and rule == "left"
@@ -669,13 +673,37 @@ class RelationFinder:
         elif self._qualified(st, min(first, ns), ns, ne):
             return []
         last = max(st.refs[i].end for i in (objects if rule == "later" else agents + objects))
-        if st.opens_clause(min(first, ns)) and self._unsettled(st, max(last, ne)):
+        opening = ns if rule == "left" else min(first, ns)  # a left agent is the verb's subject
+        if st.opens_clause(opening) and self._unsettled(st, max(last, ne)):
             return []  # "A deal between X and Y would need approval"
         return [
             _Found(a, o, name, f"{name}.noun.{rule}", kind, trigger)
             for a in agents
             for o in objects
         ]
+
+    @staticmethod
+    def _opener(st: _State, r: int, classes: Iterable[str]) -> list[int]:
+        """Who opened the event in "an investigation it opened": the name; for a pronoun, the
+        sentence's subject when the pronoun is it or the subject is the speaker whose finding
+        the phrase describes ("X said Y had broken the law, a finding in an investigation it
+        opened last year": X); none otherwise."""
+        if st.refs[r].kind != "pronoun":
+            return [r]
+        s_start, _ = st.sentence(st.refs[r].start)
+        j = s_start
+        while (
+            j < st.refs[r].start
+            and st.owner[j] < 0
+            and (not st.lower[j].isalpha() or st.lower[j] in st.cues.determiners)
+        ):
+            j += 1  # a dateline's dash, a quote mark, "The"
+        subject = st.owner[j]
+        if subject < 0 or not st.fits(subject, classes):
+            return []
+        if st.refs[subject].entity == st.refs[r].entity:
+            return [r]
+        return [subject] if st.lower[st.refs[subject].end] in st.speech else []
 
     # ------------------------------------------------------------------ roles
 
@@ -2565,15 +2593,27 @@ class _State(_PatternViews):
             return self.owner[j]
         return None
 
-    def topic(self, start: int, pos: int, classes: Iterable[str], exclude: list[int]) -> int | None:
+    def topic(
+        self,
+        start: int,
+        pos: int,
+        classes: Iterable[str],
+        exclude: list[int],
+        *,
+        same_entity: bool = False,
+    ) -> int | None:
         """The sentence's first name before pos that fits, other than exclude and other than
-        the possessor of an excluded name ("Musk's xAI filed a lawsuit": not Musk)."""
+        the possessor of an excluded name ("Musk's xAI filed a lawsuit": not Musk); with
+        same_entity, other than any mention of an excluded entity ("X said Y had ..., a
+        finding in an investigation it opened": Y, not X)."""
         owned = {self.refs[k].start for k in exclude}
+        excluded = {self.refs[k].entity for k in exclude} if same_entity else set()
         for i in range(start, pos):
             index = self.owner[i]
             if (
                 index >= 0
                 and index not in exclude
+                and self.refs[index].entity not in excluded
                 and index not in self.blocked
                 and self.fits(index, classes)
             ):

@@ -1300,3 +1300,36 @@ def test_relations_group_after_among_belongs_to_the_counting_subject(
     facts, text: str, expected: set
 ) -> None:
     assert {t for t in facts(text) if t[1] == "investsIn"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a preliminary review is a review; a preliminary agreement is not yet a deal
+            "The Oslo Harbour Board closed its preliminary review of Velland Systems.",
+            {("Oslo Harbour Board", "investigates", "Velland Systems")},
+        ),
+        (  # the regulator is the verb's subject, not part of a clause-opening noun phrase
+            "The Oslo Harbour Board cleared Orvane AI's investment in Velland Systems after a "
+            "six-month inquiry, finding that the deal had not harmed competition.",
+            {("Oslo Harbour Board", "investigates", "Orvane AI")},
+        ),
+        (
+            "The Oslo Harbour Board said Brisklane Robotics had breached its safety rules, a "
+            "finding in an investigation it opened last spring.",
+            {("Oslo Harbour Board", "investigates", "Brisklane Robotics")},
+        ),
+        (
+            "Reddit disclosed a data leak in May. The Oslo Harbour Board has since opened an "
+            "investigation into the platform.",
+            {("Oslo Harbour Board", "investigates", "Reddit")},
+        ),
+    ],
+)
+def test_relations_ended_or_appended_investigation_nouns(facts, text: str, expected: set) -> None:
+    assert {t for t in facts(text) if t[1] == "investigates"} == expected
+
+
+def test_relations_preliminary_agreement_stays_hypothetical(facts) -> None:
+    text = "Orvane AI signed a preliminary agreement to take a stake in Velland Systems."
+    assert facts(text) == set()
