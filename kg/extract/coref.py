@@ -374,6 +374,9 @@ class CorefResolver:
         Microsoft. "OpenAI, which said it would": a speech verb makes it a subject again.
         """
         cues = self.cues
+        named = _named_object(lower, refs, i, cues.naming_verbs)
+        if named is not None:  # "X named Y its partner": its is not Y
+            return {named}
         if i >= 2 and lower[i - 1] == ",":  # "Microsoft, its biggest backer": its is not Microsoft
             for ref in refs:
                 if ref.end == i - 1:
@@ -559,6 +562,18 @@ class CorefResolver:
         if entity.iri in targets:
             return True
         return any(cls in targets for cls in self.ontology.superclasses.get(entity.type, ()))
+
+
+def _named_object(
+    lower: list[str], refs: list[Ref], i: int, naming_verbs: frozenset[str]
+) -> str | None:
+    """The object of a naming verb right before a pronoun at i ("named Y its partner", "chose
+    Y as its partner"), whom the pronoun cannot mean."""
+    k = i - 1 if i >= 1 and lower[i - 1] == "as" else i
+    for ref in refs:
+        if ref.end == k and ref.start >= 1 and lower[ref.start - 1] in naming_verbs:
+            return ref.entity
+    return None
 
 
 def _counting_subject(

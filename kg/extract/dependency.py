@@ -117,6 +117,7 @@ class DependencyFinder:
         self.speech = frozenset(cues.speech_verbs) | frozenset(cues.allegation_verbs)
         self.relative = cues.relative_pronouns | {"that"}
         self.copulas = cues.copulas
+        self.naming_verbs = cues.naming_verbs
         self.accompanying = frozenset(  # "together with", "along with": the adverb before "with"
             p.split()[0] for p in cues.conjunctions if len(p.split()) == 2 and p.endswith(" with")
         )
@@ -174,6 +175,10 @@ class DependencyFinder:
         else:
             obj = p.direct_object(verb)
         objects = p.args(obj, rel.object_classes)
+        if spec.object_then and not (
+            objects and _starts(lower_of(p.doc), max(o.end for o in objects), spec.object_then)
+        ):
+            return []  # "named Y as a defendant" sues, "named Y its partner" does not
         construction = "relcl" if verb.dep_ in ("relcl", "acl") else "active"
         if not objects and rel.relation in SYMMETRIC and len(subjects) >= 2:
             pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
@@ -274,6 +279,8 @@ class DependencyFinder:
         if holder is None or possessor is None:
             return []
         governor = head if construction in ("copula", "as") else None
+        if role.dep_ == "appos" and head.head.lower_ in self.naming_verbs:
+            governor = head.head  # "has not named Y its partner": the naming verb's clause
         if governor is not None and self._qualified(governor, infinitive=False):
             return []
         holders = p.args(holder, holder_classes)

@@ -206,6 +206,9 @@ class Cues:
     succession_verbs: frozenset[str] = frozenset()
     """Verbs whose object held a role the subject now holds ("X replaced Y as chief executive":
     X leads, Y no longer does)."""
+    naming_verbs: frozenset[str] = frozenset()
+    """Verbs that give their object a role of the subject's ("X **named** Y its primary
+    partner", "X **chose** Y as its partner": its is X's, and Y holds the role)."""
     event_openers: frozenset[str] = frozenset()
     """Verbs of a relative clause right after a relation noun that make the clause's subject
     the noun's agent ("an investigation **it opened** last December", "an inquiry the
@@ -592,6 +595,7 @@ _CUE_LISTS = (
     "member_nouns",
     "part_nouns",
     "event_openers",
+    "naming_verbs",
     "relative_possessives",
     "participle_subordinators",
     "joining_participles",
@@ -699,6 +703,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "member_nouns",
                 "part_nouns",
                 "event_openers",
+                "naming_verbs",
                 "relative_possessives",
                 "participle_subordinators",
                 "deal_verbs",

@@ -808,6 +808,10 @@ class RelationFinder:
         ):  # "X, which counts A and B among its backers"
             listed = st.left_args(region_start - 1, holder_classes, reach=8)
             holder = listed[0] if listed else None
+        named = False
+        if holder is None and possessor is not None:
+            holder = self._named_holder(st, possessor, region_start, holder_classes)
+            named = holder is not None
         if holder is None:
             holder = st.apposition_head(region_start, holder_classes)
             if holder is not None and not listed:
@@ -832,6 +836,8 @@ class RelationFinder:
         window_start = min(st.refs[holder].start, region_start)
         if region_start <= st.refs[holder].start:
             window_start = max(s_start, region_start - 2)  # "Former OpenAI CEO Emmett Shear"
+        if named:  # "has not named Y its partner": the naming verb's clause
+            window_start = st.clause_start(st.refs[holder].start - 1)
         if self._qualified(st, window_start, rs, re_, clause=False):
             return []
         found = []
@@ -842,6 +848,23 @@ class RelationFinder:
                 subject, obj = (one, owner) if spec.holder == "subject" else (owner, one)
                 found.append(_Found(subject, obj, name, f"{name}.role", "role", (rs, re_)))
         return found
+
+    @staticmethod
+    def _named_holder(
+        st: _State, possessor: int, region_start: int, classes: Iterable[str]
+    ) -> int | None:
+        """The object of a naming verb that a pronoun's role follows: "X named Y its primary
+        training partner", "X chose Y as its partner": Y holds the role."""
+        if st.refs[possessor].kind != "pronoun" or st.refs[possessor].start != region_start:
+            return None
+        k = region_start - 1
+        if k > 0 and st.lower[k] == "as":
+            k -= 1
+        named = st.owner[k] if k > 0 else -1
+        if named < 0 or not st.fits(named, classes) or named in st.blocked:
+            return None
+        start = st.refs[named].start
+        return named if start >= 1 and st.lower[start - 1] in st.cues.naming_verbs else None
 
     @staticmethod
     def _holders_sharing_role(

@@ -1333,3 +1333,24 @@ def test_relations_ended_or_appended_investigation_nouns(facts, text: str, expec
 def test_relations_preliminary_agreement_stays_hypothetical(facts) -> None:
     text = "Orvane AI signed a preliminary agreement to take a stake in Velland Systems."
     assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brisklane Robotics named Tessaly Logistics its preferred delivery partner.",
+            {("Tessaly Logistics", "partnersWith", "Brisklane Robotics")},
+        ),
+        (
+            "Anthropic, which chose AWS as its primary training partner, said more.",
+            {("Amazon", "partnersWith", "Anthropic")},
+        ),
+        ("Brisklane Robotics has not named Tessaly Logistics its delivery partner.", set()),
+        ("Brisklane Robotics could name Tessaly Logistics its delivery partner.", set()),
+    ],
+)
+def test_relations_object_of_a_naming_verb_holds_the_subjects_role(
+    facts, text: str, expected: set
+) -> None:
+    assert {t for t in facts(text) if t[1] == "partnersWith"} == expected
