@@ -351,8 +351,8 @@ class CorefResolver:
                     )
                     return Ref(start, end, iri, kind, note)
             return None
-        noun = " ".join(w.lower() for w in words[start + 1 : end])
-        head = words[end - 1].lower()
+        noun = span_text(doc, start + 1, end).lower()  # as written: "the search start-up"
+        head = noun.split()[-1]
         for iri, where in recent:
             if sentence - where > 1:
                 break
@@ -528,10 +528,21 @@ class CorefResolver:
         does a participle clause of its own ("X fined Apple after finding that the company
         had ...").
         """
+        cues = self.cues
         for start, end, entity, where in reversed(order):
             if where != sentence or end > i:
                 continue
             between = lower[end:i]
+            if (
+                start >= 2
+                and lower[start - 1] in ("from", "by")
+                and lower[start - 2] in cues.document_nouns
+                and between
+                and between[0] in cues.allegation_participles
+            ):
+                return entity  # "a letter from X accusing the company": the writer, not it
+            if self._document_participle(between):  # "X sent Y a letter accusing the company"
+                return next((e for _, _, e, w in order if w == sentence), None)
             if (
                 "," in between
                 or self._participle_clause(between)
@@ -548,6 +559,15 @@ class CorefResolver:
         return any(
             word in self.cues.participle_subordinators and words[k + 1].endswith("ing")
             for k, word in enumerate(words[:-1])
+        )
+
+    def _document_participle(self, words: list[str]) -> bool:
+        """Whether the words open a participle on a document, which acts for its writer ("sent
+        Y a letter accusing"): a name before it is then no subject of the descriptor's."""
+        cues = self.cues
+        document = next((k for k, w in enumerate(words) if w in cues.document_nouns), None)
+        return document is not None and any(
+            w in cues.allegation_participles for w in words[document + 1 :]
         )
 
     def _fits(self, noun: str, entity: Entity) -> bool:

@@ -219,6 +219,13 @@ class RelationFinder:
         if subjects and lower[ts].endswith("ing") and lower[ts - 1] in st.cues.document_nouns:
             writer = st.topic(st.clause_start(ts), ts, rel.subject_classes, exclude=[])
             subjects = [writer] if writer is not None else []  # "X sent Y a letter accusing"
+        elif (
+            lower[ts].endswith("ing")
+            and (writer := st.owner[ts - 1]) >= 0
+            and self._document_from(st, writer, ts)
+            and st.fits(writer, rel.subject_classes)
+        ):
+            subjects = [writer]  # "Y received a letter from X accusing it": X wrote it
         if not subjects and rel.via_affiliation:
             subjects = st.affiliated(ts, rel.subject_classes)  # "Lisa Su ... unveiled X"
         if not subjects and (author := st.filing_author(ts, rel.subject_classes)) is not None:
@@ -282,6 +289,18 @@ class RelationFinder:
             for s in subjects
             for o in objects
         ]
+
+    @staticmethod
+    def _document_from(st: _State, writer: int, ts: int) -> bool:
+        """Whether the name right before a participle at ts is the sender of a document
+        ("a letter from X accusing ...", "a notice by X alleging ...")."""
+        start, end = st.refs[writer].start, st.refs[writer].end
+        return (
+            end == ts
+            and start >= 2
+            and st.lower[start - 1] in ("from", "by")
+            and st.lower[start - 2] in st.cues.document_nouns
+        )
 
     def _spoken_passive(self, st: _State, rel: RelationPatterns, ts: int, te: int) -> list[_Found]:
         """ "X is being probed over ..., the Monetary Authority of Singapore said": a public body

@@ -1354,3 +1354,25 @@ def test_relations_object_of_a_naming_verb_holds_the_subjects_role(
     facts, text: str, expected: set
 ) -> None:
     assert {t for t in facts(text) if t[1] == "partnersWith"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the letter's participle is the sender's: "the startup" is the recipient
+            "The Harbor Gazette sent Corvid Labs a cease-and-desist letter accusing the startup "
+            "of copying its articles.",
+            {("The Harbor Gazette", "accuses", "Corvid Labs")},
+        ),
+        (
+            "Velland Systems received a letter from Corvid Labs accusing the company of copying "
+            "its code.",
+            {("Corvid Labs", "accuses", "Velland Systems")},
+        ),
+        ("The Harbor Gazette sent Corvid Labs a letter asking the startup to license it.", set()),
+    ],
+)
+def test_relations_document_participle_speaks_for_its_sender(
+    facts, text: str, expected: set
+) -> None:
+    assert {t for t in facts(text) if t[1] == "accuses"} == expected
