@@ -61,6 +61,25 @@ def facts(run, ontology: Ontology) -> Callable[[str], set[Triple]]:
     return _facts
 
 
+Claim = tuple[str, str, str, str]
+
+
+def claims_of(extraction: Extraction) -> set[Claim]:
+    """The (claimant, subject, predicate, object) labels of an extraction's claims."""
+    labels = {e.iri: e.label for e in extraction.entities}
+    return {
+        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
+        for r in extraction.relations
+        if r.claimed_by
+    }
+
+
+@pytest.fixture(scope="session")
+def claims(run) -> Callable[[str], set[Claim]]:
+    """The claims of a text, extracted with the default pipeline."""
+    return lambda text: claims_of(run(text))
+
+
 @pytest.fixture(scope="session")
 def model_name() -> str:
     if importlib.util.find_spec(MODEL) is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.namespaces import KG
+from tests.extract.conftest import claims_of
 
 pytestmark = pytest.mark.model
 
@@ -153,13 +154,7 @@ def test_dependency_discovered_entity_typed_and_not_curated(
 def test_dependency_ccomp_of_speech_verb_is_claim(
     run, model_name: str, text: str, speaker: str, triple: Triple
 ) -> None:
-    extraction = run(text, model=model_name)
-    labels = {e.iri: e.label for e in extraction.entities}
-    claims = {
-        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
-        for r in extraction.relations
-        if r.claimed_by
-    }
+    claims = claims_of(run(text, model=model_name))
     assert (speaker, *triple) in claims and triple not in _facts(run, model_name, text)
 
 

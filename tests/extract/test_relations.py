@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import SEEDS
+from tests.extract.conftest import SEEDS, claims_of
 
 SEED_000 = "000_41cde8c6aea68c1f.txt"
 SEED_003 = "003_ea8b10f3fceedea6.txt"
@@ -151,12 +151,7 @@ def test_relations_qualified_statements_give_nothing(facts, text: str) -> None:
 )
 def test_relations_claims_are_not_facts(run, text: str, claim) -> None:
     extraction = run(text)
-    labels = {e.iri: e.label for e in extraction.entities}
-    claims = {
-        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
-        for r in extraction.relations
-        if r.claimed_by
-    }
+    claims = claims_of(extraction)
     assert claim in claims
     assert not [r for r in extraction.relations if r.claimed_by is None and r.predicate == "sues"]
 
@@ -265,12 +260,7 @@ def test_relations_ended_or_misread_give_nothing(facts, text: str, absent) -> No
 )
 def test_relations_reported_statements_are_claims(run, text: str, claim) -> None:
     extraction = run(text)
-    labels = {e.iri: e.label for e in extraction.entities}
-    claims = {
-        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
-        for r in extraction.relations
-        if r.claimed_by
-    }
+    claims = claims_of(extraction)
     assert claim in claims
     assert not [r for r in extraction.relations if r.claimed_by is None]
 

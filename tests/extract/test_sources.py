@@ -5,16 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-def _claims(run, text: str) -> set[tuple[str, str, str, str]]:
-    extraction = run(text)
-    labels = {e.iri: e.label for e in extraction.entities}
-    return {
-        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
-        for r in extraction.relations
-        if r.claimed_by
-    }
-
-
 @pytest.mark.parametrize(
     ("text", "claim"),
     [
@@ -45,9 +35,9 @@ def _claims(run, text: str) -> set[tuple[str, str, str, str]]:
     ],
 )
 def test_sources_any_name_in_a_source_position_claims_what_it_reports(
-    run, facts, text: str, claim
+    claims, facts, text: str, claim
 ) -> None:
-    assert claim in _claims(run, text)
+    assert claim in claims(text)
     assert claim[1:] not in facts(text)
 
 
@@ -58,9 +48,9 @@ def test_sources_any_name_in_a_source_position_claims_what_it_reports(
         "Halbrook Securities analysts said Nvidia had invested in Lumen Robotics.",
     ],
 )
-def test_sources_analysts_speak_for_their_firm(run, facts, text: str) -> None:
+def test_sources_analysts_speak_for_their_firm(claims, facts, text: str) -> None:
     claim = ("Halbrook Securities", "Nvidia", "investsIn", "Lumen Robotics")
-    assert claim in _claims(run, text)
+    assert claim in claims(text)
     assert claim[1:] not in facts(text)
 
 
@@ -87,13 +77,13 @@ def test_sources_analysts_speak_for_their_firm(run, facts, text: str) -> None:
     ],
 )
 def test_sources_a_party_reporting_its_own_deal_or_a_reported_object_states_a_fact(
-    run, facts, text: str, fact
+    claims, facts, text: str, fact
 ) -> None:
     assert fact in facts(text)
-    assert not _claims(run, text)
+    assert not claims(text)
 
 
-def test_sources_a_contrast_ends_what_the_source_reports(run, facts) -> None:
+def test_sources_a_contrast_ends_what_the_source_reports(facts) -> None:
     text = (
         "Brightwater Capital put $20 million into Corvid Labs, Vantor Insights estimated, "
         "but Tesla has sued Lumen Robotics."

@@ -5,16 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-def _claims(run, text: str) -> set[tuple[str, str, str, str]]:
-    extraction = run(text)
-    labels = {e.iri: e.label for e in extraction.entities}
-    return {
-        (labels[r.claimed_by], labels[r.subject], r.predicate, labels[r.object])
-        for r in extraction.relations
-        if r.claimed_by
-    }
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -30,10 +20,10 @@ def _claims(run, text: str) -> set[tuple[str, str, str, str]]:
     ],
 )
 def test_speakers_leader_reporting_own_organisation_states_a_fact(
-    run, facts, text: str, expected
+    claims, facts, text: str, expected
 ) -> None:
     assert expected in facts(text)
-    assert not _claims(run, text)
+    assert not claims(text)
 
 
 @pytest.mark.parametrize(
@@ -45,8 +35,8 @@ def test_speakers_leader_reporting_own_organisation_states_a_fact(
         ),
     ],
 )
-def test_speakers_outsider_reporting_a_deal_makes_a_claim(run, facts, text: str, claim) -> None:
-    assert claim in _claims(run, text)
+def test_speakers_outsider_reporting_a_deal_makes_a_claim(claims, facts, text: str, claim) -> None:
+    assert claim in claims(text)
     assert claim[1:] not in facts(text)
 
 
@@ -152,6 +142,6 @@ def test_speakers_coordinated_office_holders_act_for_each_office(facts) -> None:
     ],
 )
 def test_speakers_leading_role_over_a_party_in_the_speakers_apposition(
-    run, text: str, claimed: bool
+    claims, text: str, claimed: bool
 ) -> None:
-    assert bool(_claims(run, text)) is claimed
+    assert bool(claims(text)) is claimed
