@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entities import forget_arrays, text_of
 
-_CANDIDATE = re.compile(r"(?<![\w.])[A-Za-z]+\.(?=[ \t]*(?:\n|$)|[ \t]+([A-Z][a-z]*)\b)")
+_CANDIDATE = re.compile(r"(?<![\w.])[A-Za-z]+\.(?=[ \t\r]*(?:\n|$)|[ \t]+([A-Z][a-z]*)\b)")
 """A word and one period, then the end of a line or text, or a capitalised word."""
 
 

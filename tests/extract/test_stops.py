@@ -12,6 +12,7 @@ from tests.extract.conftest import Triple
     [
         ("Alibaba invested in Zorblax Corp. The deal closed in March.", 2),
         ("Geoffrey Hinton joined News Corp.\nHe left a year later.", 2),
+        ("Geoffrey Hinton joined News Corp.\r\nHe left a year later.", 2),
         ("Meta released Movie Gen. It makes videos.", 2),
         ("Amazon released Amazon Q. In a statement, it said more was coming.", 2),
     ],
