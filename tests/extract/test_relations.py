@@ -335,10 +335,6 @@ def test_relations_split_verbs_and_amounts_keep_precision(facts, text: str, abse
             ("Elon Musk", "accuses", "OpenAI"),
         ),
         (
-            "The Cyberspace Administration of China summoned Nvidia over its chips.",
-            ("Cyberspace Administration of China", "investigates", "Nvidia"),
-        ),
-        (
             "Alibaba released Qwen3, a family of open-weight models.",
             ("Alibaba", "develops", "Qwen3"),
         ),
@@ -1366,3 +1362,28 @@ def test_relations_document_participle_speaks_for_its_sender(
     facts, text: str, expected: set
 ) -> None:
     assert {t for t in facts(text) if t[1] == "accuses"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Consumer Council summoned Fennick Auto over what it called unlawful tracking.",
+        "The Tallowmere Data Authority summoned Corvid Labs over what it said were leaks.",
+        "The Consumer Council summoned Fennick Auto over alleged breaches of the privacy law.",
+    ],
+)
+def test_summons_over_a_stated_wrong_accuses(facts, text: str) -> None:
+    found = facts(text)
+    assert any(p == "accuses" for _, p, _ in found)
+    assert not any(p == "investigates" for _, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cyberspace Administration of China summoned Nvidia over its chips.",
+        "The Tallowmere Data Authority summoned Corvid Labs to explain its data practices.",
+    ],
+)
+def test_summons_alone_gives_nothing(facts, text: str) -> None:
+    assert facts(text) == set()
