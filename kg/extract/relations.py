@@ -1377,9 +1377,10 @@ class RelationFinder:
                 subjects, objects = reading
                 if f.relation in SYMMETRIC:
                     subjects = objects = subjects + objects
-                if not st.within(st.refs[f.subject], subjects) or not st.within(
-                    st.refs[f.object], objects
-                ):
+                if not (
+                    st.within(st.refs[f.subject], subjects)
+                    or self._conjunct_of(st, f.subject, subjects, f.relation)
+                ) or not st.within(st.refs[f.object], objects):
                     continue
             speaker = spoken.get(self._identity(st, f))
             if f.rule.endswith(".noun.possessive"):
@@ -1402,6 +1403,19 @@ class RelationFinder:
             known.add(self._identity(st, f))
             kept.append(f)
         return kept
+
+    def _conjunct_of(self, st: _State, subject: int, parsed: list[Ref], relation: str) -> bool:
+        """Whether the subject is coordinated right before a subject the parse read ("by A
+        and B, which accused ...": the parse reads only B as the relative's antecedent)."""
+        classes = self.patterns.relations[relation].subject_classes
+        index = {ref: k for k, ref in enumerate(st.refs)}
+        for ref in parsed:
+            k = index.get(ref)
+            if k is not None and subject in st.coordinated_left(
+                k, classes, st.sentence(ref.start)[0]
+            ):
+                return True
+        return False
 
     @staticmethod
     def _identity(st: _State, f: _Found) -> tuple:
@@ -2138,7 +2152,10 @@ class _State(_PatternViews):
                     and self.fits(antecedent, classes)
                     and not (skip_reporters and self.reports(antecedent))
                 ):
-                    return [antecedent]
+                    found = [antecedent]
+                    if coordinate:  # "sued by A and B, which accused ...": both accuse
+                        found.extend(self.coordinated_left(antecedent, classes, start))
+                    return found
             if word == "," and (skip := self._parenthetical(i, start)) is not None:
                 i = skip - 1
                 continue

@@ -1387,3 +1387,39 @@ def test_summons_over_a_stated_wrong_accuses(facts, text: str) -> None:
 )
 def test_summons_alone_gives_nothing(facts, text: str) -> None:
     assert facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kestrel Freight was sued by the Harlow Gazette and the Marlow Courier, which "
+            "accused the startup of copying their maps.",
+            {
+                ("The Harlow Gazette", "accuses", "Kestrel Freight"),
+                ("The Marlow Courier", "accuses", "Kestrel Freight"),
+            },
+        ),
+        (
+            "A judge approved a settlement with the authors Ilse Varga, Tomas Brenne and Odile "
+            "Marchetti, who had sued Orvane Labs over its training data.",
+            {
+                ("Ilse Varga", "sues", "Orvane Labs"),
+                ("Tomas Brenne", "sues", "Orvane Labs"),
+                ("Odile Marchetti", "sues", "Orvane Labs"),
+            },
+        ),
+    ],
+)
+def test_relative_pronoun_after_coordinated_names_speaks_for_all(
+    facts, text: str, expected: set
+) -> None:
+    assert expected <= facts(text)
+
+
+def test_relative_pronoun_after_coordinated_names_keeps_modality(facts) -> None:
+    text = (
+        "Brisklane hired the law firms Harlow & Finch and Corran Partners, which said they "
+        "would sue Pelloway if the talks failed."
+    )
+    assert not any(p == "sues" for _, p, _ in facts(text))
