@@ -231,6 +231,8 @@ class Cues:
     """Participles of a "with" phrase after a funding round whose names joined the round
     ("a round led by X, **with** Y **co-leading**": Y invests too)."""
     participle_subordinators: frozenset[str] = frozenset()
+    link_phrases: frozenset[str] = frozenset()
+    """Phrases after a vague noun that name who stands behind it ("a group **linked to** X")."""
     """Words that open a participle clause whose subject is the main clause's ("X fined Y
     **after** concluding that Y had breached the law": X speaks)."""
     relative_possessives: frozenset[str] = frozenset()
@@ -598,6 +600,7 @@ _CUE_LISTS = (
     "naming_verbs",
     "relative_possessives",
     "participle_subordinators",
+    "link_phrases",
     "joining_participles",
     "deal_verbs",
     "deal_nouns",
@@ -706,6 +709,7 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
                 "naming_verbs",
                 "relative_possessives",
                 "participle_subordinators",
+                "link_phrases",
                 "deal_verbs",
                 "deal_nouns",
                 "future_auxiliaries",

@@ -124,6 +124,10 @@ class RelationFinder:
             for form in verb.forms
             if " " not in form
         )
+        self.inquiry_forms = frozenset(
+            form.lower() for verb in patterns.relations["investigates"].verbs for form in verb.forms
+        )
+        """Every verb form of investigates, phrases too ("looking into")."""
         self.ended_reversed = Phrases(cues.ended_reversed)
         self.views = pattern_views(patterns)
 
@@ -255,6 +259,8 @@ class RelationFinder:
             first = min(st.refs[k].start for k in subjects)
             topic = st.topic(s_start, first, rel.object_classes, exclude=subjects)
             objects = [topic] if topic is not None else []
+        if not objects and phrase in self.inquiry_forms:
+            objects = self._linked_in_question(st, te, rel.object_classes, own)
         if not objects:
             antecedent = st.relative_antecedent(st.refs[subjects[0]].start, rel.object_classes)
             if antecedent is None:  # "xAI, the company Elon Musk founded in 2023"
@@ -289,6 +295,22 @@ class RelationFinder:
             for s in subjects
             for o in objects
         ]
+
+    def _linked_in_question(
+        self, st: _State, te: int, classes: Iterable[str], own: set[str]
+    ) -> list[int]:
+        """The party behind a vague actor in the question an inquiry verb opens: "is probing
+        whether **a group linked to** X obtained ...": the inquiry is into X."""
+        if te >= len(st.lower) or st.lower[te] not in ("whether", "if"):
+            return []
+        end = st.clause_end(te + 1)
+        for k in range(te + 1, min(end, len(st.lower) - 2)):
+            if st.lower[k] == ",":
+                break
+            if f"{st.lower[k]} {st.lower[k + 1]}" in self.cues.link_phrases:
+                found = st.right_args(k + 2, classes, reach=3)
+                return [f for f in found if st.refs[f].entity not in own]
+        return []
 
     @staticmethod
     def _document_from(st: _State, writer: int, ts: int) -> bool:

@@ -1423,3 +1423,33 @@ def test_relative_pronoun_after_coordinated_names_keeps_modality(facts) -> None:
         "would sue Pelloway if the talks failed."
     )
     assert not any(p == "sues" for _, p, _ in facts(text))
+
+
+def test_inquiry_into_whether_a_linked_actor_did_something_investigates_the_link(facts) -> None:
+    text = (
+        "The Tallowmere Data Authority is examining whether a marketing firm linked to Corvid "
+        "Labs bought customer records."
+    )
+    assert ("Tallowmere Data Authority", "investigates", "Corvid Labs") in facts(text)
+
+
+def test_inquiry_into_a_linked_actor_reported_by_an_outlet_is_its_claim(facts, claims) -> None:
+    text = (
+        "Brightwater Capital is looking into whether traders tied to Lumen Robotics sold "
+        "shares, the Harbor Gazette reported."
+    )
+    assert not any(p == "investigates" for _, p, _ in facts(text))
+    assert (
+        "The Harbor Gazette",
+        "Brightwater Capital",
+        "investigates",
+        "Lumen Robotics",
+    ) in claims(text)
+
+
+def test_inquiry_into_a_linked_actor_stays_hypothetical(facts) -> None:
+    text = (
+        "The Norwegian Consumer Council said it would examine whether an agency connected to "
+        "Fennick Auto had paid for fake reviews."
+    )
+    assert not any(p == "investigates" for _, p, _ in facts(text))
