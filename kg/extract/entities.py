@@ -180,11 +180,12 @@ class MentionFinder:
             docs = [nlp.make_doc(v) for v in sorted(variants)]
             self.matcher.add(iri, docs)
             self.name_tokens[iri] = [tuple(t.text for t in d if t.lower_ != "the") for d in docs]
+        # As the tokenizer splits them: "start-up" is three words, "start", "-" and "up".
         self.product_nouns = {
-            tuple(noun.split()): cls for noun, cls in patterns.names.product_nouns.items()
+            _lower_tokens(nlp, noun): cls for noun, cls in patterns.names.product_nouns.items()
         }
         self.organization_nouns = {
-            tuple(noun.split()): cls for noun, cls in patterns.names.organization_nouns.items()
+            _lower_tokens(nlp, noun): cls for noun, cls in patterns.names.organization_nouns.items()
         }
         self.product_index = NounIndex(self.product_nouns)
         self.organization_index = NounIndex(self.organization_nouns)
@@ -1487,16 +1488,23 @@ class MentionFinder:
         ):
             k += 1  # "a family of open-weight models" is headed by "models", "the startup's
             # founder" by "founder": a possessor heads nothing
-        for size in (2, 1):
+        for size in (3, 2, 1):  # "the device start-up", "a language model", "a startup"
             head = tuple(w.lower() for w in words[k - size : k])
             if k - size > end + 1 and head in nouns:
                 return nouns[head]
         for m in range(end + 2, k - 1):  # "Halcyon Loom, a startup founded by ..."
-            if (words[m].lower(),) in nouns and (
-                words[m + 1].lower().endswith(("ed", "en"))
-                or (m + 2 < n and words[m + 2].lower() == "by")
-            ):
-                return nouns[(words[m].lower(),)]
+            for size in (3, 1):  # "a start-up founded by"
+                noun = tuple(w.lower() for w in words[m : m + size])
+                after = m + size
+                if (
+                    noun in nouns
+                    and after < n
+                    and (
+                        words[after].lower().endswith(("ed", "en"))
+                        or (after + 1 < n and words[after + 1].lower() == "by")
+                    )
+                ):
+                    return nouns[noun]
         return None
 
     def _named(self, words: list[str], start: int) -> str | None:
@@ -1666,6 +1674,11 @@ class NounIndex:
             self.ranked.get(tuple(window[:size])) for size in self.sizes if k + size <= len(words)
         )
         return min(filter(None, found), default=None)
+
+
+def _lower_tokens(nlp: Language, noun: str) -> tuple[str, ...]:
+    """A listed noun as the tokenizer splits it, lower-cased ("start-up": start, -, up)."""
+    return tuple(t.lower_ for t in nlp.make_doc(noun))
 
 
 def _label(words: list[str], tight: list[bool], start: int, end: int) -> str:

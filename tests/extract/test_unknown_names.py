@@ -355,3 +355,42 @@ def test_unknown_names_personal_name_that_signs_is_no_company(run) -> None:
 def test_unknown_names_number_word_opens_no_name(run) -> None:
     found = _entities(run, "Two Brightwater-funded startups sued Lumen Robotics.")
     assert "Two Brightwater" not in found and found.get("Brightwater") == str(KG.Company)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillan, the payments start-up, said it would hire 40 engineers.",
+        "Quillan, a start-up, said it would hire 40 engineers.",
+        "Corvid Labs bought Quillan, the robotics start-up founded by Priya Raman, last year.",
+    ],
+)
+def test_unknown_names_hyphenated_start_up_in_an_apposition_gives_a_company(run, text: str) -> None:
+    assert _entities(run, text).get("Quillan") == str(KG.Company)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Pellwood, the grid-software start-up, has raised $80 million in a round led by "
+            "Brightwater Capital.",
+            ("Brightwater Capital", "investsIn", "Pellwood"),
+        ),
+        (
+            "Corvid Labs bought Tessly, the robotics start-up founded by Priya Raman.",
+            ("Priya Raman", "leads", "Tessly"),
+        ),
+        (
+            "Hollis Marr co-founded the customer-service start-up Quillan.",
+            ("Hollis Marr", "leads", "Quillan"),
+        ),
+    ],
+)
+def test_unknown_names_start_up_descriptor_keeps_the_relation(facts, text: str, triple) -> None:
+    assert triple in facts(text)
+
+
+def test_unknown_names_negated_raise_after_a_start_up_apposition_gives_nothing(facts) -> None:
+    text = "Marlow, the payments start-up, said it had not raised money from Brightwater Capital."
+    assert not {t for t in facts(text) if t[1] == "investsIn"}
