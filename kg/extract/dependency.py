@@ -175,10 +175,18 @@ class DependencyFinder:
         else:
             obj = p.direct_object(verb)
         objects = p.args(obj, rel.object_classes)
+        if not objects and spec.object_prep is None and len(matched) > 1:
+            # "agreed to hand Y a share": the object hangs on the phrase's last verb
+            objects = p.args(p.child(last, "dative") or p.child(last, "dobj"), rel.object_classes)
         if spec.object_then and not (
             objects and _starts(lower_of(p.doc), max(o.end for o in objects), spec.object_then)
         ):
             return []  # "named Y as a defendant" sues, "named Y its partner" does not
+        if spec.object_not_after and objects:
+            end = max(o.end for o in objects)
+            after = lower_of(p.doc)[end : p.doc[end - 1].sent.end]
+            if any(w in spec.object_not_after for w in after):
+                return []  # "agreed to pay X $5 million to settle": no deal
         construction = "relcl" if verb.dep_ in ("relcl", "acl") else "active"
         if not objects and rel.relation in SYMMETRIC and len(subjects) >= 2:
             pairs = [(a, b) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]

@@ -52,6 +52,9 @@ class VerbPattern:
     """Words one of which must follow the object ("took X to court"), lower-case tokens."""
     mutual: bool = False
     """Coordinated subjects are related to each other as well ("X and Y, together with Z")."""
+    object_not_after: frozenset[str] = frozenset()
+    """Words none of which may follow the object in its sentence: "agreed to pay X $5 million
+    to **settle**" is a settlement, not a deal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,7 +444,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
             entry,
             path,
             f"verbs[{index}]",
-            {"forms", "passive", "object_prep", "object_then", "mutual"},
+            {"forms", "passive", "object_prep", "object_then", "mutual", "object_not_after"},
         )
         forms = check.words("forms")
         passive = check.words("passive", empty=True)
@@ -456,6 +459,7 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
                 check.optional_word("object_prep"),
                 then,
                 check.flag("mutual"),
+                frozenset(w.lower() for w in check.words("object_not_after", required=False)),
             )
         )
     for index, entry in enumerate(_entries(top, "nouns")):

@@ -282,6 +282,8 @@ class RelationFinder:
             ]
         if objects and spec.object_then and not self._object_then(st, spec, objects):
             return []
+        if objects and spec.object_not_after and self._object_not_after(st, spec, objects):
+            return []
         if not objects or self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
             return []
         mutual = [  # "X and Y, together with Z, agreed to ...": X and Y as well
@@ -501,6 +503,13 @@ class RelationFinder:
         """Whether the object is followed by what the verb needs ("took X to court")."""
         end = max(st.refs[o].end for o in objects)
         return any(tuple(st.lower[end : end + len(p)]) == p for p in spec.object_then)
+
+    @staticmethod
+    def _object_not_after(st: _State, spec: VerbPattern, objects: list[int]) -> bool:
+        """Whether a word the verb excludes follows the object in its sentence ("to settle")."""
+        end = max(st.refs[o].end for o in objects)
+        _, stop = st.sentence(end - 1)
+        return any(w in spec.object_not_after for w in st.lower[end:stop])
 
     # ------------------------------------------------------------------ nouns
 

@@ -1453,3 +1453,35 @@ def test_inquiry_into_a_linked_actor_stays_hypothetical(facts) -> None:
         "Fennick Auto had paid for fake reviews."
     )
     assert not any(p == "investigates" for _, p, _ in facts(text))
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lumen Robotics signed a deal to pay Corvid Labs $40 million a year for its software.",
+            {("Lumen Robotics", "partnersWith", "Corvid Labs")},
+        ),
+        (
+            "Brightwater Capital and Marlow agreed to hand the Tallowmere Data Authority a share "
+            "of their fees in exchange for access to its registry.",
+            {
+                ("Brightwater Capital", "partnersWith", "Tallowmere Data Authority"),
+                ("Marlow", "partnersWith", "Tallowmere Data Authority"),
+            },
+        ),
+    ],
+)
+def test_relations_deal_to_pay_makes_partners(facts, text: str, expected) -> None:
+    assert expected <= facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corvid Labs agreed to pay Lumen Robotics $12 million to settle a dispute over a design.",
+        "Corvid Labs agreed to pay the Federal Trade Commission a $20 million penalty.",
+        "Corvid Labs has not signed a deal to pay Getty Images for its photos.",
+    ],
+)
+def test_relations_settlement_or_negated_payment_is_no_partnership(facts, text: str) -> None:
+    assert not {t for t in facts(text) if t[1] == "partnersWith"}
