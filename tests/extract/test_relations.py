@@ -1454,6 +1454,7 @@ def test_inquiry_into_a_linked_actor_stays_hypothetical(facts) -> None:
     )
     assert not any(p == "investigates" for _, p, _ in facts(text))
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
