@@ -485,9 +485,8 @@ class _Writer:
     """Loads batches into the store, and appends them to the export, in a thread of its own.
 
     Documents keep arriving (from the extraction processes, or being extracted here) while a
-    batch loads; Oxigraph holds the GIL while it loads, so the overlap is real only when the
-    extraction runs in other processes. Batches are written in order; the queue holds two, so
-    memory stays bounded.
+    batch loads: pyoxigraph releases the GIL while it loads, so a one-job build extracts and
+    loads at once. Batches are written in order; the queue holds two, so memory stays bounded.
     The first error stops the writing and is raised in the caller's thread.
     """
 
