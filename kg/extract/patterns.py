@@ -545,7 +545,7 @@ def _classes(check: _Checker, key: str, ontology: Ontology) -> tuple[str, ...]:
     return tuple(iris)
 
 
-_CUE_LISTS = (
+_CUE_SEQUENCES = (
     "negation",
     "modal",
     "reporting_before",
@@ -555,6 +555,23 @@ _CUE_LISTS = (
     "evidence_cues",
     "wrongdoing_verbs",
     "conjunctions",
+    "object_blocking_preps",
+    "ended",
+    "ended_after",
+    "source_before",
+    "source_after",
+    "source_verbs",
+    "quote_targets",
+    "pair_nouns",
+    "joining_participles",
+    "ended_reversed",
+    "event_enders",
+    "anonymous_sources",
+    "predicate_qualifiers",
+)
+"""Cue lists kept as tuples, in their file's order."""
+
+_CUE_SETS = (
     "clause_breaks",
     "be_forms",
     "copulas",
@@ -567,16 +584,10 @@ _CUE_LISTS = (
     "spokesperson_nouns",
     "quote_open",
     "quote_close",
-    "object_blocking_preps",
-    "ended",
-    "ended_after",
-    "source_before",
-    "source_after",
-    "source_verbs",
+    "object_stops",
     "source_followers",
     "claim_nouns",
     "document_nouns",
-    "object_stops",
     "allegation_participles",
     "object_pronouns",
     "auxiliaries",
@@ -584,17 +595,13 @@ _CUE_LISTS = (
     "role_blockers_after",
     "list_verbs",
     "possessive_pronouns",
-    "quote_targets",
     "single_quotes",
-    "pair_nouns",
-    "anonymous_sources",
-    "predicate_qualifiers",
+    "role_links",
+    "role_fillers",
     "evaluative_participles",
     "lacking_nouns",
     "other_org_nouns",
     "outlet_content_nouns",
-    "ended_reversed",
-    "event_enders",
     "weak_wrongdoing",
     "misused_objects",
     "succession_verbs",
@@ -605,13 +612,13 @@ _CUE_LISTS = (
     "relative_possessives",
     "participle_subordinators",
     "link_phrases",
-    "joining_participles",
     "deal_verbs",
     "deal_nouns",
     "future_auxiliaries",
-    "role_links",
-    "role_fillers",
 )
+"""Cue lists only ever tested for membership."""
+
+_CUE_LISTS = _CUE_SEQUENCES + _CUE_SETS
 
 
 def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
@@ -642,83 +649,10 @@ def _cues(data: dict[str, Any], path: Path, ontology: Ontology) -> Cues:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
             check.fail(f"confidence: {key!r} must be a number in [0, 1], not {value!r}")
     return Cues(
-        **{
-            key: lists[key]
-            for key in (
-                "negation",
-                "modal",
-                "reporting_before",
-                "reporting_after",
-                "speech_verbs",
-                "allegation_verbs",
-                "evidence_cues",
-                "wrongdoing_verbs",
-                "conjunctions",
-                "object_blocking_preps",
-                "ended",
-                "ended_after",
-                "source_before",
-                "source_after",
-                "source_verbs",
-                "quote_targets",
-                "pair_nouns",
-                "joining_participles",
-                "ended_reversed",
-                "event_enders",
-                "anonymous_sources",
-                "predicate_qualifiers",
-            )
-        },
+        **{key: lists[key] for key in _CUE_SEQUENCES},
+        **{key: frozenset(lists[key]) for key in _CUE_SETS},
         reporter_classes=_classes(check, "reporter_classes", ontology),
         source_classes=_classes(check, "source_classes", ontology),
-        **{
-            key: frozenset(lists[key])
-            for key in (
-                "clause_breaks",
-                "be_forms",
-                "copulas",
-                "prepositions",
-                "determiners",
-                "definite_determiners",
-                "relative_pronouns",
-                "possessive_markers",
-                "speaker_pronouns",
-                "spokesperson_nouns",
-                "quote_open",
-                "quote_close",
-                "object_stops",
-                "source_followers",
-                "claim_nouns",
-                "document_nouns",
-                "allegation_participles",
-                "object_pronouns",
-                "auxiliaries",
-                "role_blockers_before",
-                "role_blockers_after",
-                "list_verbs",
-                "possessive_pronouns",
-                "single_quotes",
-                "role_links",
-                "role_fillers",
-                "evaluative_participles",
-                "lacking_nouns",
-                "other_org_nouns",
-                "outlet_content_nouns",
-                "weak_wrongdoing",
-                "misused_objects",
-                "succession_verbs",
-                "member_nouns",
-                "part_nouns",
-                "event_openers",
-                "naming_verbs",
-                "relative_possessives",
-                "participle_subordinators",
-                "link_phrases",
-                "deal_verbs",
-                "deal_nouns",
-                "future_auxiliaries",
-            )
-        },
         pronouns=pronoun_classes,
         confidence={key: float(value) for key, value in confidence.items()},
     )
