@@ -10,7 +10,9 @@ Each job is a spawned process (safe on every platform, nothing inherited) that l
 ontology and builds its spaCy pipeline once, then runs one long `nlp.pipe` stream over chunks of
 documents taken from a shared queue. Both queues are bounded: memory stays flat however many
 documents there are. Even one job runs apart from the process that writes the store: Oxigraph
-holds the GIL while it loads, so a writer thread beside extraction would only take turns with it.
+releases the GIL only inside its loader, so in one process extraction and the writer's other
+work (turning N-Quads into the export's format) take turns. On the benchmark corpus a one-job
+build that extracted in the writing process took 26 s, against 20 s with a process of its own.
 A build too small to repay a process start (`IN_PROCESS_BELOW`) runs in the calling process.
 """
 
