@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     maker: URIRef
     affiliation: URIRef
     parentOrganization: URIRef
+    usualSenseOf: URIRef
     fileName: URIRef
     sha256: URIRef
     characterCount: URIRef

@@ -50,6 +50,9 @@ class Ontology:
     """Person IRI → organisation the person is known for (background knowledge)."""
     parents: dict[str, str] = field(repr=False, default_factory=dict)
     """Organisation IRI → the organisation that owns it, as a venture arm's company."""
+    usual_senses: dict[str, str] = field(repr=False, default_factory=dict)
+    """A name another entity bears → the entity it usually means ("The Times" → The New York
+    Times), where a document names no entity it could be short for."""
     fingerprint: str = ""
     """SHA-256 over the files read: a change means earlier builds are stale."""
 
@@ -133,6 +136,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
         makers=_background(data, _MAKER, entities, directory),
         affiliations=_background(data, _AFFILIATION, entities, directory),
         parents=_background(data, _PARENT, entities, directory),
+        usual_senses=_usual_senses(data, entities, directory),
         fingerprint=digest.hexdigest(),
     )
 
@@ -141,7 +145,7 @@ _Facts = dict[str, dict[str, list[str]]]
 """Subject IRI → predicate IRI → the objects' values (IRIs or literals' lexical forms)."""
 _TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _DESCRIPTOR, _MAKER, _AFFILIATION = str(KG.descriptor), str(KG.maker), str(KG.affiliation)
-_PARENT = str(KG.parentOrganization)
+_PARENT, _USUAL_SENSE = str(KG.parentOrganization), str(KG.usualSenseOf)
 
 
 def _read_facts(facts: _Facts, path: Path, content: bytes) -> None:
@@ -206,6 +210,32 @@ def _background(
                 )
             found[subject] = obj
     return found
+
+
+def _usual_senses(data: _Facts, entities: dict[str, Entity], directory: Path) -> dict[str, str]:
+    """kg:usualSenseOf, checked: each name is another entity's, and has one usual sense."""
+    bearers = {
+        name.casefold(): iri
+        for iri, entity in entities.items()
+        for name in (entity.label, *entity.aliases)
+    }
+    senses: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for iri, facts in sorted(data.items()):
+        for name in facts.get(_USUAL_SENSE, ()):
+            bearer = bearers.get(name.casefold())
+            if iri not in entities:
+                raise DataError(f"kg:usualSenseOf {name!r} on unknown <{iri}>", path=directory)
+            if bearer is None or bearer == iri:
+                raise DataError(
+                    f"kg:usualSenseOf {name!r} on <{iri}> is no other entity's name "
+                    "(a name only this entity bears is a skos:altLabel)",
+                    path=directory,
+                )
+            if seen.setdefault(name.casefold(), iri) != iri:
+                raise DataError(f"name {name!r} has two usual senses", path=directory)
+            senses[name] = iri
+    return senses
 
 
 def write_vocabulary(out: Path, fmt: str | None = None, directory: Path | None = None) -> Path:

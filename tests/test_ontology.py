@@ -62,6 +62,7 @@ def test_ontology_background_knowledge_points_at_entities(ontology) -> None:
     assert ontology.makers[str(ENTITY["ChatGPT"])] == str(ENTITY["OpenAI"])
     assert ontology.affiliations[str(ENTITY["Sam_Altman"])] == str(ENTITY["OpenAI"])
     assert ontology.parents[str(ENTITY["NVentures"])] == str(ENTITY["Nvidia"])
+    assert ontology.usual_senses["The Times"] == str(ENTITY["The_New_York_Times"])
 
 
 US_STATES = [
@@ -108,8 +109,16 @@ HEADER = (
         ('ent:A a kg:Company ; rdfs:label "A", "A2" .\n', "exactly one rdfs:label"),
         ('ent:A a kg:Product ; rdfs:label "A" ; kg:maker ent:Nobody .\n', "unknown entity"),
         ("ent:A a kg:Company ; rdfs:label \"A .\n", "not valid Turtle"),
+        ('ent:A a kg:Company ; rdfs:label "A" ; kg:usualSenseOf "Nobody" .\n',
+         "no other entity's name"),
+        ('ent:A a kg:Company ; rdfs:label "A" ; kg:usualSenseOf "A" .\n',
+         "no other entity's name"),
+        ('ent:A a kg:Company ; rdfs:label "A" ; kg:usualSenseOf "C" .\n'
+         'ent:B a kg:Company ; rdfs:label "B" ; kg:usualSenseOf "c" .\n'
+         'ent:C a kg:Company ; rdfs:label "C" .\n', "two usual senses"),
     ],
-    ids=["duplicate-alias", "two-types", "two-labels", "unknown-maker", "bad-turtle"],
+    ids=["duplicate-alias", "two-types", "two-labels", "unknown-maker", "bad-turtle",
+         "usual-sense-of-no-name", "usual-sense-of-own-name", "two-usual-senses"],
 )  # fmt: skip
 def test_ontology_fault_is_reported_with_file(tmp_path: Path, entities: str, message: str) -> None:
     shutil.copy(ROOT / "ontology" / "kg.ttl", tmp_path / "kg.ttl")

@@ -381,6 +381,9 @@ class CorefResolver:
             for ref in refs:
                 if ref.end == i - 1:
                     return {ref.entity}
+        possessor = self._possessor_of_noun(lower, refs, i)
+        if possessor is not None:  # "the Times's lawsuit against it": it is not the Times
+            return {possessor}
         if lower[i] not in cues.object_pronouns and not (
             i >= 1 and lower[i - 1] in cues.relative_pronouns
         ):
@@ -399,6 +402,21 @@ class CorefResolver:
                 if end < 0 or (lower[end] != "," and lower[end] not in self.cues.conjunctions):
                     break
         return mates or None
+
+    def _possessor_of_noun(self, lower: list[str], refs: list[Ref], i: int) -> str | None:
+        """The owner of a noun whose prepositional object is the pronoun at i ("X's lawsuit
+        against it", "X's stake in it"): a noun's possessor is never its own complement."""
+        cues = self.cues
+        if lower[i] not in cues.object_pronouns or i < 4 or lower[i - 1] not in cues.prepositions:
+            return None
+        for k in range(i - 2, max(i - 8, 0), -1):
+            word = lower[k]
+            if word in cues.possessive_markers:
+                return next((r.entity for r in refs if r.end == k), None)
+            plain = word.replace(".", "").isalnum() or word in ("$", "€", "£", "%", "-")
+            if not plain or word in cues.clause_breaks or word in cues.prepositions:
+                return None
+        return None
 
     def _relative_subject(
         self,

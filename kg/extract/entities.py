@@ -180,6 +180,11 @@ class MentionFinder:
             docs = [nlp.make_doc(v) for v in sorted(variants)]
             self.matcher.add(iri, docs)
             self.name_tokens[iri] = [tuple(t.text for t in d if t.lower_ != "the") for d in docs]
+        self.usual_senses = {
+            tuple(t.text for t in nlp.make_doc(name) if t.lower_ != "the"): iri
+            for name, iri in ontology.usual_senses.items()
+        }
+        """A name two entities bear, as _curated keys it → the entity it usually means."""
         # As the tokenizer splits them: "start-up" is three words, "start", "-" and "up".
         self.product_nouns = {
             _lower_tokens(nlp, noun): cls for noun, cls in patterns.names.product_nouns.items()
@@ -408,6 +413,12 @@ class MentionFinder:
                     "(short form of a name used earlier)"
                 )
                 iri = earlier
+            elif earlier is None and iri not in entities and self.usual_senses.get(key, iri) != iri:
+                iri = self.usual_senses[key]
+                resolution = (
+                    f"{span_text(doc, start, end)} → {self.ontology.entities[iri].label} "
+                    "(what the name usually means; the document names no other bearer)"
+                )
             if iri not in entities:
                 entities[iri] = self.ontology.entities[iri]
                 for suffix in self._name_suffixes(iri):

@@ -38,6 +38,11 @@ import pytest
             ("Salesforce Ventures", "investsIn", "Brisa Labs"),
             "The venture arm of Salesforce → Salesforce Ventures",
         ),
+        (
+            "The Times's lawsuit against OpenAI went to trial.",
+            ("The New York Times", "sues", "OpenAI"),
+            "The Times → The New York Times (what the name usually means",
+        ),
     ],
 )
 def test_coref_resolution_recorded(run, text: str, expected, note: str) -> None:
@@ -65,6 +70,35 @@ def test_coref_variants_resolve(run, text: str, label: str) -> None:
     assert {e.label for e in extraction.entities} == {label} | (
         {"OpenAI"} if "OpenAI" in text else set()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The Times of London sued Meta. The Times said more.", "The Times"),
+        ("The New York Times sued Meta. The Times said more.", "The New York Times"),
+        ("The Times sued Meta. The Times said more.", "The New York Times"),
+    ],
+)
+def test_coref_shared_name_means_the_bearer_named_before_else_its_usual_sense(
+    run, text: str, label: str
+) -> None:
+    assert {e.label for e in run(text).entities} == {label, "Meta"}
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("Nvidia praised OpenAI. Microsoft's $13 billion investment in it was criticised.",
+         "OpenAI"),
+        ("A judge denied Meta's request to dismiss the Times's lawsuit against it.", "Meta"),
+        ("Meta is appealing. A judge refused to pause Oracle's lawsuit against it.", "Meta"),
+    ],
+)  # fmt: skip
+def test_coref_pronoun_after_a_noun_is_not_the_nouns_possessor(run, text: str, meant) -> None:
+    extraction = run(text)
+    labels = {e.iri: e.label for e in extraction.entities}
+    assert [labels[m.entity] for m in extraction.mentions if m.text == "it"] == [meant]
 
 
 @pytest.mark.parametrize("text", ["The New York Post sued Meta.", "The Times of India sued Meta."])

@@ -514,7 +514,7 @@ def test_relations_filings_and_wrongdoing_inflections(facts, text: str, expected
         (
             "The Times is pursuing its lawsuit against OpenAI and Microsoft, which it accuses of "
             "copying its articles.",
-            ("The Times", "accuses", "OpenAI"),
+            ("The New York Times", "accuses", "OpenAI"),
         ),
         ("Nvidia's Blackwell and Hopper chips are sold out.", ("Nvidia", "develops", "Hopper")),
         ("Samsung developed Gauss, its own AI model.", ("Samsung", "develops", "Gauss")),
@@ -985,7 +985,7 @@ def test_relations_possessed_apposition_keeps_the_noun_class(facts, text: str, a
     [
         (
             "The Times sued OpenAI for allegedly copying its articles.",
-            ("The Times", "accuses", "OpenAI"),
+            ("The New York Times", "accuses", "OpenAI"),
         ),
         (
             "The complaint from Authors Guild says OpenAI pirated books.",
@@ -1003,7 +1003,12 @@ def test_relations_allegedly_and_filings_from(facts, text: str, expected) -> Non
 
 @pytest.mark.parametrize(
     ("text", "absent"),
-    [("The Times sued OpenAI for breach of contract.", ("The Times", "accuses", "OpenAI"))],
+    [
+        (
+            "The Times sued OpenAI for breach of contract.",
+            ("The New York Times", "accuses", "OpenAI"),
+        )
+    ],
 )
 def test_relations_suit_without_allegation_is_no_accusation(facts, text: str, absent) -> None:
     assert absent not in facts(text)
