@@ -1491,3 +1491,32 @@ def test_relations_deal_to_pay_makes_partners(facts, text: str, expected) -> Non
 )
 def test_relations_settlement_or_negated_payment_is_no_partnership(facts, text: str) -> None:
     assert not {t for t in facts(text) if t[1] == "partnersWith"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A judge denied Meta's request to dismiss the Authors Guild's lawsuit against it.",
+            ("Authors Guild", "sues", "Meta"),
+        ),
+        (
+            "Oracle refused to drop its lawsuit against Lumen Robotics.",
+            ("Oracle", "sues", "Lumen Robotics"),
+        ),
+        (
+            "Critics urged the Oslo Harbour Board not to close its inquiry into Reddit.",
+            ("Oslo Harbour Board", "investigates", "Reddit"),
+        ),
+    ],
+)
+def test_relations_event_named_after_a_negated_or_wished_ending_still_happened(
+    facts, text: str, expected
+) -> None:
+    """A negation or a wish governs the ending ("refused to drop"), not the lawsuit the
+    possessive says exists."""
+    assert expected in facts(text)
+
+
+def test_relations_wished_event_without_an_ending_stays_hypothetical(facts) -> None:
+    assert not facts("Oracle refused to file a lawsuit against Lumen Robotics.")
