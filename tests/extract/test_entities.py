@@ -221,3 +221,12 @@ def test_entities_ner_place_or_common_word_is_no_organisation(run, model_name: s
     text = "Anna Szabo said the Budapest company had partnered with AI startups in Vienna."
     labels = {e.label for e in run(text, model=model_name).entities}
     assert not labels & {"Budapest", "AI", "Vienna"}
+
+
+def test_entities_well_known_lower_case_and_multiword_companies(facts) -> None:
+    found = facts(
+        "OpenAI bought io, the device startup founded by Jony Ive. Tools for Humanity, "
+        "the company co-founded by Sam Altman, opened an office."
+    )
+    assert ("Jony Ive", "leads", "io") in found
+    assert ("Sam Altman", "leads", "Tools for Humanity") in found
