@@ -37,6 +37,9 @@ from kg.records import Entity
 
 _PERSON = str(KG.Person)
 _GOVERNMENT_BODY = str(KG.GovernmentBody)
+_STARTUP, _START_UP = "startup", "start-up"
+"""The two spellings of one descriptor: the lists say "startup", copy writes either ("the
+search start-up"), so both are matched and resolved as "startup"."""
 
 RECENT = 40
 CLAUSE_PARTICIPLES = frozenset(
@@ -65,7 +68,8 @@ class CorefResolver:
             for noun in nouns:
                 self.nouns[noun.lower()].add(iri)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("descriptor", [nlp.make_doc(n) for n in sorted(self.nouns)])
+        spellings = {n.replace(_STARTUP, _START_UP) for n in self.nouns} | set(self.nouns)
+        self.matcher.add("descriptor", [nlp.make_doc(n) for n in sorted(spellings)])
         self.known_surnames = _known_surnames(ontology, patterns)
         self.office_titles = patterns.names.office_titles
         self.parts = _part_phrases(ontology, patterns.cues.part_nouns)
@@ -352,6 +356,7 @@ class CorefResolver:
                     return Ref(start, end, iri, kind, note)
             return None
         noun = span_text(doc, start + 1, end).lower()  # as written: "the search start-up"
+        noun = noun.replace(_START_UP, _STARTUP)  # one spelling for the descriptor lists
         head = noun.split()[-1]
         for iri, where in recent:
             if sentence - where > 1:

@@ -183,3 +183,22 @@ def test_part_named_in_apposition_keeps_its_name(run) -> None:
     labels = {e.iri: e.label for e in extraction.entities}
     found = [(labels[r.subject], r.predicate, labels[r.object]) for r in extraction.relations]
     assert found == [("NVentures", "investsIn", "Pellmont Silicon")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Halden Freight sued Quillon AI, alleging that the start-up's Tessel chatbot "
+            "copied its manuals.",
+            ("Quillon AI", "develops", "Tessel"),
+        ),
+        (
+            "Velland AI opened an office in May. The search start-up's Wisp browser "
+            "launched in June.",
+            ("Velland AI", "develops", "Wisp"),
+        ),
+    ],
+)
+def test_coref_hyphenated_start_up_is_the_startup_descriptor(facts, text: str, expected) -> None:
+    assert expected in facts(text)
