@@ -279,6 +279,13 @@ class MentionFinder:
             for name in (e.label, *e.aliases)
         )
         """Last words of curated people's names, which an unknown-looking name may be."""
+        self.people = {
+            name: iri
+            for iri, e in ontology.entities.items()
+            if e.type == _PERSON
+            for name in (e.label, *e.aliases)
+        }
+        """Curated people by name, for a given name that shares a later surname."""
         self.office_names = {
             name.lower(): iri
             for iri, e in ontology.entities.items()
@@ -384,6 +391,7 @@ class MentionFinder:
         discovered.extend(self._offices(words, covered, entities))
         discovered.extend(self._repeats(words, covered, discovered, entities))
         found, discovered = self._longer_names(words, found, discovered, entities)
+        discovered.extend(self._shared_surnames(words, covered, found + discovered, entities))
         found = [self._described_product(words, ref, entities) for ref in found]
         found = [self._office_of(words, ref, entities) for ref in found]
         discovered = [self._office_of(words, ref, entities) for ref in discovered]
@@ -392,6 +400,40 @@ class MentionFinder:
         doc._.kg_refs = sorted(found + discovered, key=lambda r: r.start)
         doc._.kg_entities = entities
         return doc
+
+    def _shared_surnames(
+        self,
+        words: list[str],
+        covered: bytearray,
+        refs: list[Ref],
+        entities: dict[str, Entity],
+    ) -> list[Ref]:
+        """A given name coordinated before a two-word personal name shares its surname:
+        "founded by Cameron **and** Tyler Winklevoss" names Cameron Winklevoss too, as does
+        "sisters Daniela and Dario Amodei". Only a listed given name stands alone this way."""
+        added: list[Ref] = []
+        for ref in refs:
+            start = ref.start
+            if (
+                ref.end - start != 2
+                or start < 2
+                or words[start - 1] != "and"
+                or covered[start - 2]
+                or words[start - 2] not in self.names.given_names
+                or words[start] not in self.names.given_names
+                or entities[ref.entity].type != _PERSON
+            ):
+                continue
+            label = f"{words[start - 2]} {words[ref.end - 1]}"
+            iri = self.people.get(label)
+            if iri is None:
+                given = self._new(label, _PERSON, start - 2, start - 1, "discovered", entities)
+                added.append(given)
+            else:
+                entities.setdefault(iri, self.ontology.entities[iri])
+                added.append(Ref(start - 2, start - 1, iri, "name"))
+            covered[start - 2] = 1
+        return added
 
     def _curated(
         self, doc: Doc, matches: list[tuple[int, int, int]], entities: dict[str, Entity]

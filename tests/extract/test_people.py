@@ -133,3 +133,21 @@ def test_people_name_discovered_once_is_found_again(facts) -> None:
     )
     assert ("Ilse Brandt", "leads", "Velmark") in found
     assert ("Ilse Brandt", "sues", "Velmark") not in found
+
+
+def test_coordinated_given_name_shares_the_following_surname(facts) -> None:
+    text = "Marrow Kitchens was founded by Ingrid and Tomas Halvorsen in 2019."
+    found = facts(text)
+    assert ("Ingrid Halvorsen", "leads", "Marrow Kitchens") in found
+    assert ("Tomas Halvorsen", "leads", "Marrow Kitchens") in found
+
+
+def test_coordinated_given_name_takes_a_curated_full_name(run) -> None:
+    extraction = run("The exchange was founded by Cameron and Tyler Winklevoss.")
+    people = {e.label for e in extraction.entities if e.type.endswith("Person")}
+    assert people == {"Cameron Winklevoss", "Tyler Winklevoss"}
+
+
+def test_a_given_name_before_an_organisation_is_not_a_person(run) -> None:
+    extraction = run("Priya and Marlow Ventures invested in Corvid Labs.")
+    assert "Priya Ventures" not in {e.label for e in extraction.entities}
