@@ -51,6 +51,17 @@ COUNTING_VERBS = frozenset({"count", "counts", "counted", "counting", "list", "l
 """Verbs whose subject owns the group after "among" ("X counts A and B among its investors":
 its is X's)."""
 HOLDER_PRONOUNS = frozenset({"his", "her", "their"})
+HIRING_VERBS = frozenset(
+    {
+        *("hire", "hires", "hired", "hiring", "rehire", "rehires", "rehired", "rehiring"),
+        *("poach", "poaches", "poached", "poaching", "recruit", "recruits", "recruited"),
+        "recruiting",
+    }
+)
+FOUNDER_NOUNS = frozenset({"founder", "founders", "cofounder", "cofounders"})
+"""A company that hires "its founder" hires another company's: founding comes first, so the
+pronoun is not the hirer ("Meta ... hired its founder, Alexandr Wang": Scale AI's). Matched
+after a hyphenated "co-" too."""
 OFFICE_NOUNS = frozenset({"office", "offices"})
 """How many distinct recent entities a descriptor may reach back over."""
 
@@ -136,6 +147,9 @@ class CorefResolver:
             skip: set[str] | None = None
             if kind == "pronoun":
                 skip = self._clause_mate(lower, refs, s)
+                hirer = _hirer(lower, order, s, sentence, sentence_starts, self.cues.prepositions)
+                if hirer is not None:
+                    skip = (skip or set()) | {hirer}
             elif kind == "descriptor":
                 if _apposition_of_unknown(lower, covered, s, e):
                     continue  # "OpenAI bought io, the device startup founded by X"
@@ -605,6 +619,37 @@ class CorefResolver:
         if entity.iri in targets:
             return True
         return any(cls in targets for cls in self.ontology.superclasses.get(entity.type, ()))
+
+
+def _hirer(
+    lower: list[str],
+    order: list[tuple[int, int, str, int]],
+    i: int,
+    sentence: int,
+    sentence_starts: list[int],
+    prepositions: frozenset[str],
+) -> str | None:
+    """The subject of a hiring verb right before "its founder(s)" at i, which "its" is not."""
+    if i < 1 or lower[i] not in ("its", "their") or lower[i - 1] not in HIRING_VERBS:
+        return None
+    k = i + 3 if tuple(lower[i + 1 : i + 3]) == ("co", "-") else i + 1
+    if k >= len(lower) or lower[k] not in FOUNDER_NOUNS:
+        return None
+    first = sentence
+    while first > 1 and any(
+        where == first - 1 and start < begin < end
+        for start, end, _, where in order
+        for begin in (sentence_starts[first - 1],)
+    ):
+        first -= 1  # a full stop inside a name ("Character.AI's") ends no sentence
+    for start, _, entity, where in order:
+        if (
+            first <= where <= sentence
+            and start < i
+            and not (start and lower[start - 1] in prepositions)
+        ):
+            return entity  # the clause's first name that no preposition governs
+    return None
 
 
 def _named_object(

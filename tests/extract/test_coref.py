@@ -202,3 +202,30 @@ def test_part_named_in_apposition_keeps_its_name(run) -> None:
 )
 def test_coref_hyphenated_start_up_is_the_startup_descriptor(facts, text: str, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Harlow Robotics bought a stake in Quillon AI and hired its founder, Maren Solberg.",
+            ("Maren Solberg", "leads", "Quillon AI"),
+            ("Maren Solberg", "leads", "Harlow Robotics"),
+        ),
+        (
+            "Tessaly Health licensed Corvid Labs' software and rehired its co-founder "
+            "Aksel Brandt.",
+            ("Aksel Brandt", "leads", "Corvid Labs"),
+            ("Aksel Brandt", "leads", "Tessaly Health"),
+        ),
+        (
+            "Tessaly Health hired its first chief executive, Aksel Brandt, from Corvid Labs.",
+            ("Aksel Brandt", "leads", "Tessaly Health"),
+            ("Aksel Brandt", "leads", "Corvid Labs"),
+        ),
+    ],
+)
+def test_coref_hired_founder_belongs_to_another_company(facts, text, present, absent) -> None:
+    found = facts(text)
+    assert present in found
+    assert absent not in found
