@@ -22,6 +22,10 @@ from kg.extract.entities import forget_arrays, text_of
 _CANDIDATE = re.compile(r"(?<![\w.])[A-Za-z]+\.(?=[ \t\r]*(?:\n|$)|[ \t]+([A-Z][a-z]*)\b)")
 """A word and one period, then the end of a line or text, or a capitalised word."""
 
+_INNER_PERIOD = re.compile(r"(?<=[a-z0-9])\.(?=[A-Za-z])")
+"""A period with a letter right after it, inside a word ("Character.AI"): the tokenizer splits
+it off, but it ends no sentence."""
+
 
 class AbbreviationStops:
     """Split a sentence-final period from the abbreviation that absorbed it."""
@@ -43,4 +47,8 @@ class AbbreviationStops:
             with doc.retokenize() as retokenizer:
                 for token in splits:
                     retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
+        for match in _INNER_PERIOD.finditer(text_of(doc)):
+            span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if span is not None and span.start > 0 and doc[span.start - 1].text == ".":
+                span[0].is_sent_start = False  # the sentencizer keeps a boundary set before it
         return doc

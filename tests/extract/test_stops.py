@@ -65,3 +65,16 @@ def test_stops_split_before_a_trained_parser(model_nlp, text: str) -> None:
     doc = model_nlp(text)
     assert model_nlp.pipe_names[0] == "kg_stops"
     assert [t.text for t in doc][:5] == ["Meta", "developed", "Movie", "Gen", "."]
+
+
+def test_a_period_inside_a_name_ends_no_sentence(nlp) -> None:
+    doc = nlp("Google did not buy Character.AI. Instead it licensed Character.AI's models.")
+    assert [s.text for s in doc.sents] == [
+        "Google did not buy Character.AI.",
+        "Instead it licensed Character.AI's models.",
+    ]
+
+
+def test_a_period_inside_a_name_keeps_a_pronoun_in_reach(facts) -> None:
+    text = "Corvid Labs did not buy Character.AI. Instead it signed a licensing deal with the startup."
+    assert ("Corvid Labs", "partnersWith", "Character.AI") in facts(text)
