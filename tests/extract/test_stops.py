@@ -76,5 +76,5 @@ def test_a_period_inside_a_name_ends_no_sentence(nlp) -> None:
 
 
 def test_a_period_inside_a_name_keeps_a_pronoun_in_reach(facts) -> None:
-    text = "Corvid Labs did not buy Character.AI. Instead it signed a licensing deal with the startup."
+    text = "Corvid Labs did not buy Character.AI. Instead it signed a deal with the startup."
     assert ("Corvid Labs", "partnersWith", "Character.AI") in facts(text)
