@@ -877,6 +877,8 @@ class RelationFinder:
                 possessor = st.owner[k + 1]
         if possessor is None and holder is not None and spec.holder == "subject":
             possessor = self._speaking_title(st, region_start, holder, possessor_classes)
+            if possessor is None:
+                possessor = self._opening_title(st, region_start, re_, holder, possessor_classes)
         if holder is None or possessor is None or holder == possessor:
             return []
         if not st.fits(possessor, possessor_classes) or not st.fits(holder, holder_classes):
@@ -984,6 +986,34 @@ class RelationFinder:
             return None  # "Apple and Google are rivals, chief executive X said": whose?
         if any(lower[m] in st.cues.clause_breaks for m in range(st.refs[subject].end, k)):
             return None
+        return subject
+
+    @staticmethod
+    def _opening_title(
+        st: _State, region_start: int, re_: int, holder: int, classes: Iterable[str]
+    ) -> int | None:
+        """ "X unveiled Y. **Chief executive** Z said ...", "Will X open a case? **Chairman** Z
+        would not say": a bare title and a name that open a sentence hold the title at the
+        subject of the sentence before, which the new one goes on about."""
+        lower = st.lower
+        s_start, _ = st.sentence(region_start)
+        j = s_start
+        while j < region_start and not lower[j].isalpha():
+            j += 1  # a quote mark
+        if j != region_start or st.refs[holder].start != re_ or s_start == 0:
+            return None
+        p_start, _ = st.sentence(s_start - 1)
+        k = p_start
+        while k < s_start and (
+            not lower[k].isalpha() or lower[k] in st.cues.auxiliaries or lower[k] in DETERMINERS
+        ):
+            k += 1  # "Will the FTC ...?"
+        subject = st.owner[k] if k < s_start else -1
+        if subject < 0 or st.refs[subject].kind not in NAME_KINDS or not st.fits(subject, classes):
+            return None
+        end = st.refs[subject].end
+        if lower[end] in ("and", "&", "or") or (lower[end] == "," and st.owner[end + 1] >= 0):
+            return None  # "Apple and Google ...": whose? An apposition after a comma is no list
         return subject
 
     def _role_region(self, st: _State, spec: RolePattern, start: int, s_start: int) -> int:

@@ -1520,3 +1520,26 @@ def test_relations_event_named_after_a_negated_or_wished_ending_still_happened(
 
 def test_relations_wished_event_without_an_ending_stays_hypothetical(facts) -> None:
     assert not facts("Oracle refused to file a lawsuit against Lumen Robotics.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quillon AI unveiled a planning model. Chief executive Maren Solberg said it was fast.",
+            {("Maren Solberg", "leads", "Quillon AI")},
+        ),
+        (
+            "Will the Tallowmere Data Authority open an inquiry into Corvid Labs? Chair Ines "
+            "Carrow declined to say.",
+            {("Ines Carrow", "leads", "Tallowmere Data Authority")},
+        ),
+        (
+            "Quillon AI and Harlow Robotics ended their partnership. Chief executive Maren "
+            "Solberg said it had run its course.",
+            set(),
+        ),
+    ],
+)
+def test_opening_title_belongs_to_the_previous_subject(facts, text, expected) -> None:
+    assert {f for f in facts(text) if f[1] == "leads"} == expected
