@@ -324,6 +324,12 @@ class CorefResolver:
                 det -= 1
             if det >= 0 and lower[det] in cues.definite_determiners and not covered[det]:
                 found.append((det, e, "descriptor"))
+            elif det >= 1 and covered[det] and det + 2 < s and lower[det + 1] == "-":
+                name = det  # "the Musk-founded start-up": from the participle on
+                while name > 0 and covered[name - 1]:
+                    name -= 1
+                if name >= 1 and lower[name - 1] in cues.definite_determiners:
+                    found.append((det + 2, e, "descriptor"))
         for i, word in enumerate(lower):
             if covered[i]:
                 continue

@@ -1036,12 +1036,16 @@ class RelationFinder:
         return k
 
     def _hyphen(self, st: _State, rel: RelationPatterns, hs: int, he: int) -> list[_Found]:
-        """ "Microsoft-backed OpenAI"."""
+        """ "Microsoft-backed OpenAI", and a descriptor that refers back: "CoreWeave, the
+        Nvidia-backed cloud provider", "..., the Musk-founded start-up said"."""
         if hs < 2 or st.lower[hs - 1] != "-" or st.owner[hs - 2] < 0 or he >= len(st.lower):
             return []
         subject, obj = st.owner[hs - 2], st.owner[he]
+        if subject == obj:  # "the Musk-founded start-up": the name inside the descriptor
+            subject = next((k for k, r in enumerate(st.refs) if r.end == hs - 1), -1)
         if (
-            obj < 0
+            subject < 0
+            or obj < 0
             or not st.fits(subject, rel.subject_classes)
             or not st.fits(obj, rel.object_classes)
         ):

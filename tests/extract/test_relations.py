@@ -1543,3 +1543,21 @@ def test_relations_wished_event_without_an_ending_stays_hypothetical(facts) -> N
 )
 def test_opening_title_belongs_to_the_previous_subject(facts, text, expected) -> None:
     assert {f for f in facts(text) if f[1] == "leads"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CoreWeave, the Nvidia-backed cloud provider, opened an office.",
+            ("Nvidia", "investsIn", "CoreWeave"),
+        ),
+        (
+            "Nvidia invested in xAI's funding round, the Musk-founded start-up said.",
+            ("Elon Musk", "leads", "xAI"),
+        ),
+        ("Musk-founded xAI raised money on Monday.", ("Elon Musk", "leads", "xAI")),
+    ],
+)
+def test_hyphen_participle_before_a_descriptor_that_refers_back(facts, text, expected) -> None:
+    assert expected in facts(text)
