@@ -1538,9 +1538,11 @@ class MentionFinder:
                 words[k].lower() not in self.stops
                 or (words[k] == "of" and words[k - 1].lower() in self.names.collective_nouns)
             )
+            and not (k > end + 2 and words[k].lower() in self.determiners)
         ):
             k += 1  # "a family of open-weight models" is headed by "models", "the startup's
-            # founder" by "founder": a possessor heads nothing
+            # founder" by "founder": a possessor heads nothing; a determiner opens a clause of
+            # its own ("the H20, a chip the company designed": headed by "chip")
         for size in (3, 2, 1):  # "the device start-up", "a language model", "a startup"
             head = tuple(w.lower() for w in words[k - size : k])
             if k - size > end + 1 and head in nouns:

@@ -230,3 +230,9 @@ def test_entities_well_known_lower_case_and_multiword_companies(facts) -> None:
     )
     assert ("Jony Ive", "leads", "io") in found
     assert ("Sam Altman", "leads", "Tools for Humanity") in found
+
+
+def test_entities_apposition_head_stops_before_a_clause_of_its_own(run) -> None:
+    extraction = run("Regulators found risks in the H20, a chip the company designed for China.")
+    types = {e.label: e.type.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for e in extraction.entities}
+    assert types["H20"] == "Product"
