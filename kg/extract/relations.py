@@ -2680,6 +2680,15 @@ class _State(_PatternViews):
                 return held  # "xAI, the AI company that Elon Musk founded": resolved already
         if j < 1 or not (self.lower[j] in self.org_nouns or self.lower[j] in self.head_nouns):
             return None
+        held = self.owner[j]
+        if (
+            held >= 0
+            and self.refs[held].kind == "descriptor"
+            and self.refs[held].end == j + 1
+            and self.fits(held, classes)
+            and self.lower[self.refs[held].start - 1] == ","
+        ):
+            return held  # "R1, the reasoning model it released": the apposition, resolved
         start, _ = self.sentence(j)
         while (
             j > start

@@ -1561,3 +1561,25 @@ def test_opening_title_belongs_to_the_previous_subject(facts, text, expected) ->
 )
 def test_hyphen_participle_before_a_descriptor_that_refers_back(facts, text, expected) -> None:
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Regulators found risks in the Pallet-9, a robot the company designed for Lumen.",
+            set(),
+        ),
+        (
+            "Lumen Robotics is recalling the Pallet-9, a warehouse robot the company launched.",
+            {("Lumen Robotics", "develops", "Pallet-9")},
+        ),
+        (
+            "Corvid Labs said little about Wren 2, the triage model it released last year.",
+            {("Corvid Labs", "develops", "Wren 2")},
+        ),
+        ("Tessaly Health uses Wren, a triage model it bought from Corvid Labs.", set()),
+    ],
+)
+def test_contact_relative_in_a_product_apposition(facts, text, expected) -> None:
+    assert {f for f in facts(text) if f[1] == "develops"} == expected
