@@ -85,6 +85,9 @@ class RolePattern:
     preps: frozenset[str]
     holder: str
     """Whether the holder of the role is the relation's "subject" or its "object"."""
+    not_after: frozenset[str] = frozenset()
+    """Words right before the role that make it a department's, not the organisation's
+    ("its global affairs **chief**", "the Commission's competition **chief**")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,12 +500,17 @@ def _relation(data: dict[str, Any], path: Path, ontology: Ontology) -> RelationP
             )
         )
     for index, entry in enumerate(_entries(top, "roles")):
-        check = _Checker(entry, path, f"roles[{index}]", {"forms", "preps", "holder"})
+        check = _Checker(entry, path, f"roles[{index}]", {"forms", "preps", "holder", "not_after"})
         holder = entry.get("holder")
         if holder not in HOLDERS:
             check.fail(f"field 'holder' must be one of {sorted(HOLDERS)}, not {holder!r}")
         roles.append(
-            RolePattern(check.words("forms"), frozenset(check.words("preps", empty=True)), holder)
+            RolePattern(
+                check.words("forms"),
+                frozenset(check.words("preps", empty=True)),
+                holder,
+                frozenset(w.lower() for w in check.words("not_after", required=False)),
+            )
         )
     if not (verbs or nouns or roles):
         top.fail("needs at least one of 'verbs', 'nouns' or 'roles'")

@@ -763,9 +763,10 @@ class RelationFinder:
         name, lower = rel.relation, st.lower
         s_start, s_end = st.sentence(rs)
         if (re_ < s_end and lower[re_] in st.cues.role_blockers_after) or (
-            rs > s_start and lower[rs - 1] in st.cues.role_blockers_before
+            rs > s_start
+            and (lower[rs - 1] in st.cues.role_blockers_before or lower[rs - 1] in spec.not_after)
         ):
-            return []  # "chief technology officer", "vice president"
+            return []  # "chief technology officer", "vice president", "competition chief"
         holder_classes, possessor_classes = (
             (rel.subject_classes, rel.object_classes)
             if spec.holder == "subject"

@@ -105,3 +105,11 @@ def test_patterns_broken_names_names_file_and_field(
     with pytest.raises(DataError) as caught:
         load_patterns(ontology, folder)
     assert "names.json" in str(caught.value) and message in str(caught.value)
+
+
+def test_role_not_after_words_are_loaded(ontology) -> None:
+    from kg.extract.patterns import load_patterns
+
+    leads = load_patterns(ontology).relations["leads"]
+    assert "competition" in leads.roles[0].not_after
+    assert leads.roles[1].not_after == frozenset()

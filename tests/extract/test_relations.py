@@ -1583,3 +1583,18 @@ def test_hyphen_participle_before_a_descriptor_that_refers_back(facts, text, exp
 )
 def test_contact_relative_in_a_product_apposition(facts, text, expected) -> None:
     assert {f for f in facts(text) if f[1] == "develops"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Corvid Labs' policy chief, Ines Carrow, said the company would grow.", set()),
+        ("Teresa Ribera, the Commission's competition chief, said the probe would go on.", set()),
+        (
+            "Harlow Robotics chief Maren Solberg said the company would grow.",
+            {("Maren Solberg", "leads", "Harlow Robotics")},
+        ),
+    ],
+)
+def test_department_chief_does_not_lead_the_organisation(facts, text, expected) -> None:
+    assert {f for f in facts(text) if f[1] == "leads"} == expected
