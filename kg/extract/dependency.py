@@ -258,6 +258,8 @@ class DependencyFinder:
         role = p.root(matched)
         if not role.tag_.startswith("NN"):
             return []
+        if matched[0] > 0 and p.doc[matched[0] - 1].lower_ in spec.not_after:
+            return []  # "its global affairs chief": a department's, as in the rules
         holder_classes, possessor_classes = (
             (rel.subject_classes, rel.object_classes)
             if spec.holder == "subject"
