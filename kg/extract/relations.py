@@ -1289,6 +1289,18 @@ class RelationFinder:
                 hits.append(("wrongdoing_verbs", j, j + 1))
         return hits
 
+    @staticmethod
+    def _owner_of_object(st: _State, r: int, cs: int) -> bool:
+        """Whether the name at r owns the noun phrase right before cs ("X's articles without
+        permission"): the owner of what was taken, not the one who took it."""
+        end = st.refs[r].end
+        if end >= cs or st.lower[end] not in st.cues.possessive_markers:
+            return False
+        between = st.lower[end + 1 : cs]
+        return 0 < len(between) <= 3 and all(
+            w.isalpha() and st.owner[end + 1 + k] < 0 for k, w in enumerate(between)
+        )
+
     def _accusations(self, st: _State, doc: Doc, hits: list[tuple[str, int, int]]) -> list[_Found]:
         """Speakers who allege wrongdoing or claim evidence of it accuse the wrongdoer."""
         found: list[_Found] = []
@@ -1305,6 +1317,8 @@ class RelationFinder:
             quote = st.quote_at(cs)
             if kind == "wrongdoing_verbs":
                 accused = st.left_args(cs, agents, reach=12, possessive_ok=True)
+                if st.lower[cs] == "without":  # "using the newspaper's articles without consent"
+                    accused = [a for a in accused if not self._owner_of_object(st, a, cs)]
                 accused = [a for a in accused if quote is None or st.refs[a].start >= quote.start]
                 speaker, verb = None, None
                 opener = None

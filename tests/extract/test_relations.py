@@ -1598,3 +1598,16 @@ def test_contact_relative_in_a_product_apposition(facts, text, expected) -> None
 )
 def test_department_chief_does_not_lead_the_organisation(facts, text, expected) -> None:
     assert {f for f in facts(text) if f[1] == "leads"} == expected
+
+
+def test_relations_owner_of_what_was_taken_without_consent_is_not_accused(facts) -> None:
+    text = (
+        "Perplexity received a letter from The New York Times accusing the search start-up of "
+        "using the newspaper's articles without permission."
+    )
+    assert {t for t in facts(text) if t[1] == "accuses"} == {
+        ("The New York Times", "accuses", "Perplexity")
+    }
+    assert ("Reddit", "accuses", "Anthropic") in facts(
+        "Reddit said Anthropic scraped Reddit's posts without permission."
+    )
