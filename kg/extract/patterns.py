@@ -237,6 +237,9 @@ class Cues:
     """Participles of a "with" phrase after a funding round whose names joined the round
     ("a round led by X, **with** Y **co-leading**": Y invests too)."""
     participle_subordinators: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    """Words of a short time phrase (with numbers) that may stand between a document noun and
+    the participle that gives its content ("sent Y a letter **last year** accusing it of ...")."""
     link_phrases: frozenset[str] = frozenset()
     """Phrases after a vague noun that name who stands behind it ("a group **linked to** X")."""
     """Words that open a participle clause whose subject is the main clause's ("X fined Y
@@ -619,6 +622,7 @@ _CUE_SETS = (
     "naming_verbs",
     "relative_possessives",
     "participle_subordinators",
+    "time_words",
     "link_phrases",
     "deal_verbs",
     "deal_nouns",

@@ -220,7 +220,8 @@ class RelationFinder:
                 _Found(author, t, name, f"{name}.verb.filing", "verb", (ts, te)) for t in targets
             ]
         subjects = st.left_args(ts, rel.subject_classes)
-        if subjects and lower[ts].endswith("ing") and lower[ts - 1] in st.cues.document_nouns:
+        document = st.document_before(ts) if lower[ts].endswith("ing") else None
+        if subjects and document is not None:
             writer = st.topic(st.clause_start(ts), ts, rel.subject_classes, exclude=[])
             subjects = [writer] if writer is not None else []  # "X sent Y a letter accusing"
         elif (
@@ -284,8 +285,14 @@ class RelationFinder:
             return []
         if objects and spec.object_not_after and self._object_not_after(st, spec, objects):
             return []
-        if not objects or self._qualified(st, min(st.refs[s].start for s in subjects), ts, te):
+        if not objects or self._qualified(
+            st, min(st.refs[s].start for s in subjects), ts, te, modal=document is None
+        ):
             return []
+        if document is not None and self._qualified(
+            st, st.document_phrase(document), ts, te, clause=False
+        ):
+            return []  # "X may proceed with its lawsuit accusing Y": the lawsuit exists
         mutual = [  # "X and Y, together with Z, agreed to ...": X and Y as well
             _Found(a, b, name, f"{name}.verb.mutual", "verb", (ts, te))
             for i, a in enumerate(subjects)
@@ -580,6 +587,10 @@ class RelationFinder:
             lower[k] == "," and lower[k + 1] in st.cues.determiners for k in range(ne, prep_agent)
         ):
             prep_agent = None  # "a round for Y, a startup founded by X": X founded Y
+        if prep_agent is not None and any(
+            lower[k] in st.cues.allegation_participles for k in range(ne, prep_agent)
+        ):
+            prep_agent = None  # "its lawsuit accusing Y of stripping ... from its articles"
         if (
             prep_agent is not None
             and prep_agent - 2 >= ne
@@ -719,6 +730,17 @@ class RelationFinder:
                 return []
         elif ender is not None:  # "a judge dismissed Musk's suit": the suit was still filed
             if self._qualified(st, ender + 1, ns, ne, clause=False):
+                return []
+        elif (
+            rule == "possessive"
+            and name in EVENTS
+            and (owner := min(st.refs[a].start for a in agents)) > 0
+            and lower[owner - 1] not in self.support_words
+        ):  # "X may proceed with its lawsuit against Y": the clause's modal is not the
+            # lawsuit's, which exists; "X may file its own lawsuit" creates it
+            if self._qualified(st, min(first, ns), ns, ne, modal=False) or self._qualified(
+                st, owner, ns, ne, clause=False
+            ):
                 return []
         elif self._qualified(st, min(first, ns), ns, ne):
             return []
@@ -1818,6 +1840,44 @@ class _State(_PatternViews):
                 return True
         return False
 
+    def document_before(self, ts: int) -> int | None:
+        """The document noun whose content a participle at ts gives ("a letter accusing",
+        "a letter last year accusing"), or None."""
+        start, _ = self.sentence(ts)
+        k = ts - 1
+        while (
+            k > start
+            and ts - k <= 4
+            and self.owner[k] < 0
+            and (self.lower[k] in self.cues.time_words or self.lower[k].isdigit())
+        ):
+            k -= 1
+        return k if k >= start and self.lower[k] in self.cues.document_nouns else None
+
+    def document_phrase(self, noun: int) -> int:
+        """Where the noun phrase of a document noun begins: its possessor or determiner, or
+        the noun itself when it is neither definite nor possessed, so that a modal of the
+        main clause qualifies only an indefinite document ("may send a letter accusing ...")
+        and not one that exists ("may proceed with its lawsuit accusing ...")."""
+        start, _ = self.sentence(noun)
+        k = noun - 1
+        while (
+            k > start
+            and noun - k <= 4
+            and self.owner[k] < 0
+            and self.lower[k]
+            not in (
+                self.cues.possessive_pronouns | self.cues.definite_determiners | {",", "a", "an"}
+            )
+        ):
+            k -= 1  # "its **copyright** lawsuit", "the cease-and-desist letter"
+        word = self.lower[k]
+        if word in self.cues.possessive_pronouns or word in self.cues.definite_determiners:
+            return k
+        if word in self.cues.possessive_markers and self.owner[k - 1] >= 0:
+            return self.refs[self.owner[k - 1]].start
+        return self.clause_start(noun)
+
     def filing_relative(
         self, ts: int, classes: Iterable[str], object_classes: Iterable[str]
     ) -> tuple[int, list[int]] | None:
@@ -2849,12 +2909,20 @@ class _State(_PatternViews):
             and self.lower[verb].endswith("ing")
             and (
                 self.lower[verb - 1] == ","
-                or self.lower[verb - 1] in self.cues.document_nouns
+                or self.document_before(verb) is not None
                 or self.lower[verb - 1] in self.cues.participle_subordinators
             )
         ):  # ", accusing ...", "sent Y a letter accusing ...", "after finding that ...":
             # the clause's subject speaks
             return self.topic(start, verb, classes, exclude=[])
+        writer = self.owner[verb - 1] if verb > start else -1
+        if (
+            writer >= 0
+            and self.lower[verb].endswith("ing")
+            and RelationFinder._document_from(self, writer, verb)
+            and self.fits(writer, classes)
+        ):
+            return writer  # "Y received a letter from X accusing ...": X speaks, not Y
         author = self.filing_author(verb, classes)
         if author is not None:
             return author

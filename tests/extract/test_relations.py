@@ -1361,6 +1361,16 @@ def test_relations_object_of_a_naming_verb_holds_the_subjects_role(
             {("Corvid Labs", "accuses", "Velland Systems")},
         ),
         ("The Harbor Gazette sent Corvid Labs a letter asking the startup to license it.", set()),
+        (  # a time phrase between the letter and its participle
+            "The Harbor Gazette sent Corvid Labs a cease-and-desist letter in March accusing it "
+            "of republishing the paper's photographs without a licence.",
+            {("The Harbor Gazette", "accuses", "Corvid Labs")},
+        ),
+        (  # the recipient speaks for no one, even when the sender is an outlet
+            "Velland Systems received a letter from The Harbor Gazette accusing the company of "
+            "using the newspaper's articles without permission.",
+            {("The Harbor Gazette", "accuses", "Velland Systems")},
+        ),
     ],
 )
 def test_relations_document_participle_speaks_for_its_sender(
@@ -1611,3 +1621,34 @@ def test_relations_owner_of_what_was_taken_without_consent_is_not_accused(facts)
     assert ("Reddit", "accuses", "Anthropic") in facts(
         "Reddit said Anthropic scraped Reddit's posts without permission."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brightwater Capital can press ahead with its lawsuit accusing Lumen Robotics of "
+            "misusing investor funds, a Delaware judge ruled.",
+            {
+                ("Brightwater Capital", "sues", "Lumen Robotics"),
+                ("Brightwater Capital", "accuses", "Lumen Robotics"),
+            },
+        ),
+        (
+            "Corvid Labs could drop its lawsuit against Lumen Robotics.",
+            {("Corvid Labs", "sues", "Lumen Robotics")},
+        ),
+        ("Corvid Labs may file its own lawsuit against Lumen Robotics.", set()),
+        (
+            "Lumen Robotics might send Corvid Labs a letter next week accusing the startup of "
+            "copying its software.",
+            set(),
+        ),
+    ],
+)
+def test_relations_main_clause_modal_leaves_an_existing_document_standing(
+    facts, text: str, expected: set
+) -> None:
+    """A modal of the main clause does not qualify a lawsuit or letter that already exists
+    ("its lawsuit"), only one the clause would create ("file its own lawsuit", "a letter")."""
+    assert {t for t in facts(text) if t[1] in ("sues", "accuses")} == expected
