@@ -220,6 +220,8 @@ class RelationFinder:
                 _Found(author, t, name, f"{name}.verb.filing", "verb", (ts, te)) for t in targets
             ]
         subjects = st.left_args(ts, rel.subject_classes)
+        if name in EVENTS:
+            subjects = st.shared_subject(ts, subjects, rel.subject_classes)
         document = st.document_before(ts) if lower[ts].endswith("ing") else None
         if subjects and document is not None:
             writer = st.topic(st.clause_start(ts), ts, rel.subject_classes, exclude=[])
@@ -659,6 +661,12 @@ class RelationFinder:
                 or any(w in spec.support_verbs for w in lower[st.refs[left[0]].end : ns])
             ):
                 agents, rule = left, "left"
+                support = next(
+                    (k for k in range(st.refs[left[0]].end, ns) if lower[k] in self.support_words),
+                    None,
+                )
+                if support is not None and name in EVENTS:  # "X ordered Y ... and opened a probe"
+                    agents = st.shared_subject(support, agents, rel.subject_classes)
         opener: int | None = None
         if name in SYMMETRIC and not objects:  # "an agreement the two companies announced"
             pair, at = st.pair_before(ns, rel.subject_classes, after=ne)
@@ -1667,6 +1675,8 @@ GROUP_NOUNS = frozenset({"group", "coalition", "consortium", "alliance", "collec
 """Nouns for several parties that a named leader stands for ("a group led by X sued")."""
 CONTRASTS = frozenset({"but", "while", "whereas", "although", "though"})
 """Words after a comma that open a clause a source in the other clause does not report."""
+VP_ADVERBS = frozenset({"also", "then", "later", "subsequently", "separately", "quickly"})
+"""Adverbs between "and" and a coordinated verb ("... and **also** opened a review")."""
 MEMBER_PREPS = frozenset({"at", "from", "for", "with"})
 """Prepositions between people and the organisation they act for ("officials **at** the FTC")."""
 
@@ -1839,6 +1849,24 @@ class _State(_PatternViews):
             ):
                 return True
         return False
+
+    def shared_subject(self, ts: int, found: list[int], classes: Iterable[str]) -> list[int]:
+        """The subject of a verb at ts that follows "and" ("X ordered Y to ... **and opened**
+        an inquiry", "X summoned Y's officials **and said** ..."): the coordinated verb phrase
+        shares the clause's subject, not the nearest name before it, which is the first
+        verb's object."""
+        start, _ = self.sentence(ts)
+        k = ts - 1
+        while k > start and self.lower[k] in VP_ADVERBS:
+            k -= 1
+        if k <= start or self.lower[k] != "and" or not found or self.lower[k - 1] == ",":
+            return found
+        subject = self.topic(self.clause_start(ts), ts, classes, exclude=[])
+        if subject is None or subject in found:
+            return found
+        if self.refs[subject].end > self.refs[found[0]].start:
+            return found
+        return [subject]
 
     def document_before(self, ts: int) -> int | None:
         """The document noun whose content a participle at ts gives ("a letter accusing",
@@ -2927,8 +2955,8 @@ class _State(_PatternViews):
         if author is not None:
             return author
         found = self.left_args(verb, classes, coordinate=False, skip_reporters=not outlets)
-        if found:
-            return found[0]
+        if found:  # "X summoned Y's officials and said ...": X speaks
+            return self.shared_subject(verb, found, classes)[0]
         quote = self.quote_at(verb)
         if quote is not None and quote.speaker is not None:
             return self.ref_index(quote.speaker)

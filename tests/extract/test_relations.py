@@ -1652,3 +1652,40 @@ def test_relations_main_clause_modal_leaves_an_existing_document_standing(
     """A modal of the main clause does not qualify a lawsuit or letter that already exists
     ("its lawsuit"), only one the clause would create ("file its own lawsuit", "a letter")."""
     assert {t for t in facts(text) if t[1] in ("sues", "accuses")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Tallowmere Data Authority fined Corvid Labs in May and later opened an "
+            "investigation into Lumen Robotics.",
+            {("Tallowmere Data Authority", "investigates", "Lumen Robotics")},
+        ),
+        (
+            "Brightwater Capital hired Priya Raman as general counsel and sued Lumen Robotics.",
+            {("Brightwater Capital", "sues", "Lumen Robotics")},
+        ),
+        (
+            "The Harbor Gazette interviewed Tomas Lindqvist and accused Corvid Labs of copying "
+            "its reporting.",
+            {("The Harbor Gazette", "accuses", "Corvid Labs")},
+        ),
+        (
+            "The Tallowmere Data Authority warned Corvid Labs and said it could open an inquiry "
+            "into Lumen Robotics.",
+            set(),
+        ),
+        (
+            "Corvid Labs and Lumen Robotics sued Brightwater Capital.",
+            {
+                ("Corvid Labs", "sues", "Brightwater Capital"),
+                ("Lumen Robotics", "sues", "Brightwater Capital"),
+            },
+        ),
+    ],
+)
+def test_relations_verb_after_and_shares_the_clause_subject(facts, text: str, expected) -> None:
+    """ "X V1 Y and V2 Z": the second verb's subject is X, not Y, the first verb's object."""
+    found = {t for t in facts(text) if t[1] in ("sues", "accuses", "investigates")}
+    assert found == expected
