@@ -1541,6 +1541,7 @@ class RelationFinder:
     ) -> bool:
         """Whether negation or a modal cue governs the clause up to the trigger."""
         begin = st.clause_start(start) if clause else start
+        begin = st.report_content(begin, ts)
         if st.headline_future(begin, ts):
             return True
         words = st.cue_words(begin, te)
@@ -1675,6 +1676,8 @@ GROUP_NOUNS = frozenset({"group", "coalition", "consortium", "alliance", "collec
 """Nouns for several parties that a named leader stands for ("a group led by X sued")."""
 CONTRASTS = frozenset({"but", "while", "whereas", "although", "though"})
 """Words after a comma that open a clause a source in the other clause does not report."""
+REPORT_NOUNS = frozenset({"report", "reports", "story", "article"})
+"""Nouns whose "that" clause states what the source before or after them reports."""
 VP_ADVERBS = frozenset({"also", "then", "later", "subsequently", "separately", "quickly"})
 """Adverbs between "and" and a coordinated verb ("... and **also** opened a review")."""
 MEMBER_PREPS = frozenset({"at", "from", "for", "with"})
@@ -1849,6 +1852,32 @@ class _State(_PatternViews):
             ):
                 return True
         return False
+
+    def report_content(self, begin: int, ts: int) -> int:
+        """Where the content clause of a source's report that holds ts begins ("denied a
+        Financial Times report **that** ...", "a report by Nikkei Asia **that** ..."), or begin:
+        a denial or modal before the report is the party's answer to it and leaves the
+        source's claim standing."""
+        for k in range(ts - 1, begin, -1):
+            if self.lower[k] != "that":
+                continue
+            before = self.owner[k - 1]
+            if before >= 0 and before in self.sources:  # "a report by Nikkei Asia that"
+                start = self.refs[before].start
+                if (
+                    start >= 2
+                    and self.lower[start - 1] in ("by", "from", "in")
+                    and self.lower[start - 2] in REPORT_NOUNS
+                ):
+                    return k + 1
+            elif self.lower[k - 1] in REPORT_NOUNS:  # "a Financial Times report that"
+                j = k - 2
+                if j >= 0 and self.lower[j] in self.cues.possessive_markers:
+                    j -= 1
+                if j >= 0 and self.owner[j] >= 0 and self.owner[j] in self.sources:
+                    return k + 1
+            return begin
+        return begin
 
     def shared_subject(self, ts: int, found: list[int], classes: Iterable[str]) -> list[int]:
         """The subject of a verb at ts that follows "and" ("X ordered Y to ... **and opened**

@@ -158,3 +158,33 @@ def test_sources_a_document_accuses_for_its_writer_not_its_addressee(
     found = facts(text)
     assert expected in found
     assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brightwater Capital denied a Harbor Gazette report that it had sued Lumen Robotics.",
+            {("Harbor Gazette", "Brightwater Capital", "sues", "Lumen Robotics")},
+        ),
+        (
+            "Lumen Robotics denied a report by Reuters that it had accused Corvid Labs of "
+            "poaching engineers.",
+            {("Reuters", "Lumen Robotics", "accuses", "Corvid Labs")},
+        ),
+        (
+            "Corvid Labs responded to a Financial Times story that it had sued Brightwater "
+            "Capital.",
+            {("Financial Times", "Corvid Labs", "sues", "Brightwater Capital")},
+        ),
+        ("Lumen Robotics denied a Reuters report that it would sue Corvid Labs.", set()),
+        ("Tesla denied reports that it had sued Lumen Robotics.", set()),
+    ],
+)
+def test_sources_a_named_report_claims_its_content_even_when_denied(
+    claims, facts, text: str, expected
+) -> None:
+    """ "denied a report by X that ...", "a X report that ...": the denial is the party's
+    answer; what the report says stays X's claim, and never a fact."""
+    assert claims(text) == expected
+    assert not {t for t in facts(text) if t[1] in ("sues", "accuses")}
