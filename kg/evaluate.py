@@ -139,6 +139,7 @@ class Report:
 def read_gold(path: Path) -> list[GoldLine]:
     """Parse a gold JSONL file; a malformed line raises DataError naming file and line."""
     lines = []
+    seen: dict[str, int] = {}
     try:
         raw_lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
@@ -157,6 +158,10 @@ def read_gold(path: Path) -> list[GoldLine]:
             or not isinstance(data.get("text"), str)
         ):
             raise DataError(f"line {number}: needs string fields 'id' and 'text'", path=path)
+        if (first := seen.setdefault(data["id"], number)) != number:
+            raise DataError(
+                f"line {number}: id {data['id']!r} is already line {first}'s", path=path
+            )
         relations = _tuples(data.get("relations", []), 3, where, "relations")
         claims = _tuples(data.get("claims", []), 4, where, "claims")
         for triple in [*relations, *(c[1:] for c in claims)]:

@@ -35,6 +35,7 @@ def _write(tmp_path: Path, lines: list) -> Path:
         ({"id": "x"}, "line 2: needs string fields"),
         ({"id": "x", "text": "t", "relations": [["a", "b"]]}, "line 2: 'relations'"),
         ({"id": "x", "text": "t", "relations": [["a", "likes", "b"]]}, "unknown relation"),
+        ({"id": "ok", "text": "u"}, "line 2: id 'ok' is already line 1's"),
     ],
 )
 def test_evaluate_malformed_gold_names_line(tmp_path: Path, line, message: str) -> None:
